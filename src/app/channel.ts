@@ -1,0 +1,26 @@
+/** The seam between the composition root and each channel adapter (Slack, Teams, web, check-ins). */
+import type { Express } from 'express';
+import type Keyv from 'keyv';
+import type { Config } from '../config/config-schema.js';
+import type { Clock } from '../core/clock.js';
+import type { Consultant } from '../core/consultant.js';
+import type { Logger } from '../observability/create-logger.js';
+
+export interface ChannelDeps {
+  config: Config;
+  logger: Logger;
+  consultant: Consultant;
+  /** Shared keyv store (conversation state, dedupe keys, references, history). */
+  store: Keyv;
+  clock: Clock;
+}
+
+export interface MountedChannel {
+  name: string;
+  /** Shown in /healthz and the start-up log. */
+  status(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/** A channel mounts its routes on the shared Express app, or returns undefined when it is off. */
+export type MountChannel = (app: Express, deps: ChannelDeps) => Promise<MountedChannel | undefined>;

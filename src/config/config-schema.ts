@@ -1,0 +1,120 @@
+/**
+ * Every setting Archie reads, with its default. `load-config.ts` is the only reader of the environment;
+ * `.env.example` documents each variable.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+    error: 'use true or false',
+  })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const envSchema = z.object({
+  PORT: int(0, 65535).default(3978),
+  HOST: z.string().trim().default('127.0.0.1'),
+  PUBLIC_URL: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_BODIES: bool.default(false),
+
+  STORE_URL: z.string().trim().default('sqlite://./data/archie.sqlite'),
+  REDIS_URL: optionalString,
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optionalString,
+  AZURE_OPENAI_API_KEY: optionalString,
+  AZURE_OPENAI_ENDPOINT: optionalString,
+  AZURE_OPENAI_API_INSTANCE_NAME: optionalString,
+  AZURE_OPENAI_API_DEPLOYMENT_NAME: optionalString,
+  AZURE_OPENAI_API_EMBEDDINGS_DEPLOYMENT_NAME: optionalString,
+  AZURE_OPENAI_API_VERSION: z.string().trim().default('2024-10-21'),
+  LLM_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  LLM_MAX_RETRIES: int(0, 10).default(2),
+  LLM_TOKEN_BUDGET: int(0, 10_000_000).default(60_000),
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString,
+
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+
+  WEB_CHAT: bool.optional(),
+
+  CHECKINS: bool.default(true),
+  CHECKIN_STALE_DAYS: int(1, 3650).default(90),
+
+  RATE_LIMIT_MESSAGES_PER_MINUTE: int(1, 10_000).default(20),
+  RATE_LIMIT_TOKENS_PER_HOUR: int(0, 100_000_000).default(200_000),
+  MAX_MESSAGE_CHARS: int(100, 1_000_000).default(8_000),
+  MAX_CONVERSATION_TURNS: int(10, 100_000).default(200),
+  MAX_BODY_BYTES: int(1_024, 50_000_000).default(1_000_000),
+  SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The typed configuration the rest of Archie receives. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  log: { level: Env['LOG_LEVEL']; bodies: boolean };
+  store: { url: string };
+  redisUrl?: string;
+  llm?: LlmConfig;
+  llmLimits: { timeoutMs: number; maxRetries: number; tokenBudget: number };
+  slack?: SlackConfig;
+  teams: TeamsConfig;
+  webChat: boolean;
+  checkins: { enabled: boolean; staleDays: number };
+  limits: {
+    messagesPerMinute: number;
+    tokensPerHour: number;
+    maxMessageChars: number;
+    maxConversationTurns: number;
+    maxBodyBytes: number;
+  };
+  shutdownTimeoutMs: number;
+}
+
+export type LlmConfig =
+  | { provider: 'openai'; apiKey: string; baseUrl?: string; model: string; embeddingModel?: string }
+  | {
+      provider: 'azure';
+      apiKey: string;
+      endpoint?: string;
+      instanceName?: string;
+      deployment: string;
+      embeddingsDeployment?: string;
+      apiVersion: string;
+    };
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  mode: 'http' | 'socket';
+}
+
+export interface TeamsConfig {
+  /** Without an app id Teams runs unauthenticated, for local use only. */
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}

@@ -1,0 +1,131 @@
+/** The only reader of the environment: validates it into a typed Config with errors that say how to fix them. */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { ArchieError } from '../core/errors.js';
+import { type Config, type Env, envSchema } from './config-schema.js';
+
+export interface LoadConfigOptions {
+  env?: Record<string, string | undefined>;
+  /** Path of a .env file to read (values in `env` win). Default: `.env` in the working directory. */
+  dotenvPath?: string | false;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const fromFile = readDotenv(options.dotenvPath ?? '.env');
+  const raw = { ...fromFile, ...(options.env ?? process.env) };
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new ArchieError('config_invalid', `Configuration problem:\n- ${lines.join('\n- ')}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function readDotenv(path: string | false): Record<string, string> {
+  if (!path || !existsSync(path)) return {};
+  return parseDotenv(readFileSync(path));
+}
+
+function fail(message: string): never {
+  throw new ArchieError('config_invalid', `Configuration problem: ${message}`);
+}
+
+function toConfig(env: Env): Config {
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    log: { level: env.LOG_LEVEL, bodies: env.LOG_BODIES },
+    store: { url: env.STORE_URL },
+    redisUrl: env.REDIS_URL,
+    llm: llmConfig(env),
+    llmLimits: { timeoutMs: env.LLM_TIMEOUT_MS, maxRetries: env.LLM_MAX_RETRIES, tokenBudget: env.LLM_TOKEN_BUDGET },
+    slack: slackConfig(env),
+    teams: {
+      appId: env.MICROSOFT_APP_ID,
+      appPassword: env.MICROSOFT_APP_PASSWORD,
+      tenantId: env.MICROSOFT_APP_TENANT_ID,
+      appType: env.MICROSOFT_APP_TYPE ?? (env.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+    },
+    webChat: env.WEB_CHAT ?? loopback,
+    checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS },
+    limits: {
+      messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      tokensPerHour: env.RATE_LIMIT_TOKENS_PER_HOUR,
+      maxMessageChars: env.MAX_MESSAGE_CHARS,
+      maxConversationTurns: env.MAX_CONVERSATION_TURNS,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+    },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+function llmConfig(env: Env): Config['llm'] {
+  if (env.AZURE_OPENAI_API_KEY) {
+    if (!env.AZURE_OPENAI_ENDPOINT && !env.AZURE_OPENAI_API_INSTANCE_NAME) {
+      fail(
+        'AZURE_OPENAI_API_KEY is set but neither AZURE_OPENAI_ENDPOINT nor AZURE_OPENAI_API_INSTANCE_NAME is: copy the endpoint from your Azure OpenAI resource (Keys and Endpoint).',
+      );
+    }
+    if (!env.AZURE_OPENAI_API_DEPLOYMENT_NAME) {
+      fail(
+        'AZURE_OPENAI_API_KEY is set but AZURE_OPENAI_API_DEPLOYMENT_NAME is missing: use the name of your chat model deployment in Azure AI Foundry.',
+      );
+    }
+    return {
+      provider: 'azure',
+      apiKey: env.AZURE_OPENAI_API_KEY,
+      endpoint: env.AZURE_OPENAI_ENDPOINT,
+      instanceName: env.AZURE_OPENAI_API_INSTANCE_NAME,
+      deployment: env.AZURE_OPENAI_API_DEPLOYMENT_NAME,
+      embeddingsDeployment: env.AZURE_OPENAI_API_EMBEDDINGS_DEPLOYMENT_NAME,
+      apiVersion: env.AZURE_OPENAI_API_VERSION,
+    };
+  }
+  if (env.OPENAI_API_KEY) {
+    return {
+      provider: 'openai',
+      apiKey: env.OPENAI_API_KEY,
+      baseUrl: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+      embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+    };
+  }
+  if (env.OPENAI_BASE_URL) {
+    fail(
+      'OPENAI_BASE_URL is set but OPENAI_API_KEY is not: set OPENAI_API_KEY (any non-empty value such as "ollama" for servers that need no key).',
+    );
+  }
+  return undefined;
+}
+
+function slackConfig(env: Env): Config['slack'] {
+  const { SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: appToken } = env;
+  if (!bot && !secret && !appToken) return undefined;
+  if (!bot) {
+    fail(
+      `${secret ? 'SLACK_SIGNING_SECRET' : 'SLACK_APP_TOKEN'} is set but SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions in your Slack app.`,
+    );
+  }
+  if (!bot.startsWith('xoxb-')) {
+    fail('SLACK_BOT_TOKEN should start with xoxb-: copy the Bot User OAuth Token from OAuth & Permissions.');
+  }
+  if (appToken && !appToken.startsWith('xapp-')) {
+    fail(
+      'SLACK_APP_TOKEN should start with xapp-: create an app-level token with connections:write under Basic Information.',
+    );
+  }
+  if (!appToken && !secret) {
+    fail(
+      'SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is missing: copy the Signing Secret from Basic Information in your Slack app (or set SLACK_APP_TOKEN to use Socket Mode).',
+    );
+  }
+  return {
+    botToken: bot,
+    signingSecret: secret,
+    appToken,
+    apiUrl: env.SLACK_API_URL,
+    mode: appToken ? 'socket' : 'http',
+  };
+}

@@ -1,0 +1,45 @@
+/** Knowledge base types and the retriever seam (lexical by default; an embedding retriever can be fused in). */
+
+export type SourceStatus = 'confirmed' | 'secondary' | 'unconfirmed';
+export type DocKind = 'source' | 'synthesis';
+
+export interface KnowledgeDoc {
+  id: string;
+  title: string;
+  url: string;
+  publisher: string;
+  author?: string;
+  /** ISO date or year-month as published (e.g. 2023-05 or 2015-06-03). */
+  published: string;
+  status: SourceStatus;
+  kind: DocKind;
+  tags: string[];
+  /** Ids of other documents this one cites (synthesis documents). */
+  cites: string[];
+  body: string;
+  file: string;
+}
+
+export interface Passage {
+  /** Stable passage id: `<docId>#<n>`. */
+  id: string;
+  docId: string;
+  title: string;
+  url: string;
+  heading?: string;
+  text: string;
+}
+
+export interface RetrievedPassage extends Passage {
+  score: number;
+}
+
+export interface Retriever {
+  search(query: string, options?: { limit?: number; tags?: string[] }): Promise<RetrievedPassage[]>;
+}
+
+export interface KnowledgeBase {
+  docs: ReadonlyMap<string, KnowledgeDoc>;
+  passages: readonly Passage[];
+  retriever: Retriever;
+}

@@ -1,0 +1,45 @@
+/** Chooses keyv's backend from STORE_URL: sqlite://path (default), redis://…, or memory://. */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { ArchieError } from '../core/errors.js';
+
+export type StoreKind = 'memory' | 'sqlite' | 'redis';
+
+export interface CreatedStore {
+  keyv: Keyv;
+  kind: StoreKind;
+  /** Where the data lives, safe to log (no credentials). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export function createStore(url: string, namespace = 'archie'): CreatedStore {
+  if (url === 'memory' || url === 'memory://') {
+    const keyv = new Keyv({ namespace });
+    return { keyv, kind: 'memory', location: 'memory', close: async () => {} };
+  }
+  if (url.startsWith('sqlite://')) {
+    const file = resolve(url.slice('sqlite://'.length) || './data/archie.sqlite');
+    mkdirSync(dirname(file), { recursive: true });
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
+    const keyv = new Keyv({ store: adapter, namespace });
+    return { keyv, kind: 'sqlite', location: file, close: () => keyv.disconnect() };
+  }
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) {
+    const adapter = new KeyvRedis(url);
+    const keyv = new Keyv({ store: adapter, namespace, useKeyPrefix: false });
+    return { keyv, kind: 'redis', location: maskUrl(url), close: () => keyv.disconnect() };
+  }
+  throw new ArchieError(
+    'config_invalid',
+    `STORE_URL "${maskUrl(url)}" is not supported: use sqlite://./data/archie.sqlite, redis://host:6379 or memory://.`,
+  );
+}
+
+/** Hides the password in a connection URL. */
+export function maskUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):([^@]*)@/, '//$1:***@');
+}
