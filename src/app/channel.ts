@@ -5,6 +5,8 @@ import type { Config } from '../config/config-schema.js';
 import type { Clock } from '../core/clock.js';
 import type { Consultant } from '../core/consultant.js';
 import type { Logger } from '../observability/create-logger.js';
+import type { CommandRouter } from './commands.js';
+import type { ProactiveRegistry } from './proactive.js';
 
 export interface ChannelDeps {
   config: Config;
@@ -13,6 +15,10 @@ export interface ChannelDeps {
   /** Shared keyv store (conversation state, dedupe keys, references, history). */
   store: Keyv;
   clock: Clock;
+  /** Extra chat commands (check-ins, history) every channel offers. */
+  commands: CommandRouter;
+  /** Channels register a sender here so check-ins can post proactively. */
+  proactive: ProactiveRegistry;
 }
 
 export interface MountedChannel {

@@ -7,13 +7,15 @@ import type { Config } from '../config/config-schema.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { Consultant } from '../core/consultant.js';
 import { createConsultant } from '../core/create-consultant.js';
-import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
+import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createHttpApp } from '../server/create-http-app.js';
 import { type CreatedStore, createStore } from '../store/create-store.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
+import { createCommandRouter } from './commands.js';
+import { createProactiveRegistry } from './proactive.js';
 
 export interface Archie {
   config: Config;
@@ -57,7 +59,15 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     ],
   });
 
-  const deps: ChannelDeps = { config, logger, consultant, store: store.keyv, clock };
+  const deps: ChannelDeps = {
+    config,
+    logger,
+    consultant,
+    store: store.keyv,
+    clock,
+    commands: createCommandRouter(),
+    proactive: createProactiveRegistry(),
+  };
   for (const mount of CHANNELS) {
     const channel = await mount(app, deps);
     if (channel) channels.push(channel);

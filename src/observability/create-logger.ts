@@ -19,7 +19,9 @@ const SECRET_PATHS = [
 ];
 const BODY_PATHS = ['text', '*.text', 'body', '*.body', 'message', '*.description'];
 
-export function createLogger(options: { level: string; bodies?: boolean; destination?: pino.DestinationStream } = { level: 'info' }): Logger {
+export function createLogger(
+  options: { level: string; bodies?: boolean; destination?: pino.DestinationStream } = { level: 'info' },
+): Logger {
   return pino(
     {
       level: options.level,
