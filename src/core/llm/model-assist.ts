@@ -1,0 +1,24 @@
+/**
+ * What a configured model adds to the consultant. Every method may fail or return undefined: the
+ * consultant then uses the offline engine, so the user is always answered. The model never picks the
+ * verdict: `explain` receives the engine's assessment and its output is validated before use.
+ */
+import type { Assessment } from '../assessment/assessment.js';
+import type { Answer } from '../consultant.js';
+import type { ReplyStream } from '../message.js';
+import type { FactUpdate, TeamProfile } from '../profile/profile.js';
+
+export interface AssistContext {
+  conversationId?: string;
+  stream?: ReplyStream;
+  signal?: AbortSignal;
+}
+
+export interface ModelAssist {
+  /** Extra facts a model reads from messy text; merged with the offline extractor's (source: 'model'). */
+  extractFacts(text: string, known: TeamProfile, ctx: AssistContext): Promise<FactUpdate[] | undefined>;
+  /** A grounded answer citing only retrieved passages; undefined → offline answer. */
+  answer(question: string, ctx: AssistContext): Promise<Answer | undefined>;
+  /** A validated narrative of the engine's verdict; undefined → templated summary. */
+  explain(assessment: Assessment, profile: TeamProfile, ctx: AssistContext): Promise<string | undefined>;
+}
