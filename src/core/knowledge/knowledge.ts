@@ -28,6 +28,8 @@ export interface Passage {
   url: string;
   heading?: string;
   text: string;
+  /** The document's tags (indexed, and used by `search({ tags })`). */
+  tags?: string[];
 }
 
 export interface RetrievedPassage extends Passage {
