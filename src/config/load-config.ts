@@ -12,7 +12,12 @@ export interface LoadConfigOptions {
 
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const fromFile = readDotenv(options.dotenvPath ?? '.env');
-  const raw = { ...fromFile, ...(options.env ?? process.env) };
+  // An empty value (`FOO=` in .env) means "not set", as in the documented .env.example.
+  const raw = Object.fromEntries(
+    Object.entries({ ...fromFile, ...(options.env ?? process.env) }).filter(
+      ([, v]) => v !== undefined && v.trim() !== '',
+    ),
+  );
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
