@@ -3,8 +3,10 @@ import type { Express } from 'express';
 import type Keyv from 'keyv';
 import type { Config } from '../config/config-schema.js';
 import type { Clock } from '../core/clock.js';
-import type { Consultant } from '../core/consultant.js';
+import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import type { Logger } from '../observability/create-logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { ReadinessCheck } from '../server/create-http-app.js';
 import type { CommandRouter } from './commands.js';
 import type { ProactiveRegistry } from './proactive.js';
 
@@ -19,6 +21,12 @@ export interface ChannelDeps {
   commands: CommandRouter;
   /** Channels register a sender here so check-ins can post proactively. */
   proactive: ProactiveRegistry;
+  /** Prometheus counters (dedupe hits, check-ins fired…). */
+  metrics: Metrics;
+  /** Features add what /readyz should check (Redis, model endpoint…). */
+  readiness: ReadinessCheck[];
+  /** Subscribe to every verdict any conversation reaches (history, App Home, check-ins). */
+  onAssessment(listener: AssessmentListener): void;
 }
 
 export interface MountedChannel {

@@ -5,16 +5,20 @@
 import type { Server } from 'node:http';
 import type { Config } from '../config/config-schema.js';
 import { type Clock, systemClock } from '../core/clock.js';
-import type { Consultant } from '../core/consultant.js';
+import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import { createConsultant } from '../core/create-consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
+import type { ModelAssist } from '../core/llm/model-assist.js';
 import type { Logger } from '../observability/create-logger.js';
-import { createHttpApp } from '../server/create-http-app.js';
+import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
+import { createInFlight } from '../server/create-in-flight.js';
 import { type CreatedStore, createStore } from '../store/create-store.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
 import { createCommandRouter } from './commands.js';
+import { guardConsultant } from './limits/guard-consultant.js';
 import { createProactiveRegistry } from './proactive.js';
 
 export interface Archie {
@@ -23,8 +27,10 @@ export interface Archie {
   knowledge: KnowledgeBase;
   store: CreatedStore;
   channels: MountedChannel[];
+  metrics: Metrics;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /** Stops taking requests, waits for turns in flight (up to SHUTDOWN_TIMEOUT_MS), closes channels and the store. */
   close(): Promise<void>;
 }
 
@@ -32,6 +38,8 @@ export interface CreateArchieOptions {
   logger: Logger;
   clock?: Clock;
   knowledgeDir?: string;
+  /** Default true; tests that create many instances turn process metrics off. */
+  defaultMetrics?: boolean;
 }
 
 export async function createArchie(config: Config, options: CreateArchieOptions): Promise<Archie> {
@@ -39,24 +47,57 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   const clock = options.clock ?? systemClock;
   const store = createStore(config.store.url);
   const knowledge = await loadKnowledgeBase(options.knowledgeDir);
-  const consultant = createConsultant({ knowledge, store: store.keyv, clock });
+  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
+  const readiness: ReadinessCheck[] = [
+    {
+      name: 'store',
+      check: async () => {
+        await store.keyv.set('readyz', Date.now(), 5_000);
+        return { ok: (await store.keyv.get('readyz')) !== undefined };
+      },
+    },
+  ];
+
+  // A configured model makes Archie better but never required: without one, `assist` stays undefined.
+  const assist: ModelAssist | undefined = undefined;
+  const modelStatus = (): Record<string, unknown> => ({
+    mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
+  });
+
+  const listeners: AssessmentListener[] = [];
+  const core = createConsultant({
+    knowledge,
+    store: store.keyv,
+    clock,
+    assist,
+    onAssessment: async (event) => {
+      for (const listener of listeners) {
+        try {
+          await listener(event);
+        } catch (error) {
+          logger.error({ err: error, conversationId: event.conversationId }, 'assessment listener failed');
+        }
+      }
+    },
+  });
+  const guarded = guardConsultant(core, { store: store.keyv, clock, limits: config.limits, metrics, logger });
+  const inFlight = createInFlight();
+  const consultant: Consultant = {
+    ...guarded,
+    handle: (conversationId, input, ctx) => inFlight.hold(guarded.handle(conversationId, input, ctx)),
+  };
 
   const channels: MountedChannel[] = [];
   const app = createHttpApp({
     status: () => ({
-      model: config.llm ? 'configured' : 'offline engine (no LLM key)',
+      model: modelStatus(),
       store: store.kind,
       channels: Object.fromEntries(channels.map((c) => [c.name, c.status()])),
     }),
-    readiness: [
-      {
-        name: 'store',
-        check: async () => {
-          await store.keyv.set('readyz', Date.now(), 5_000);
-          return { ok: true };
-        },
-      },
-    ],
+    readiness,
+    metrics,
+    maxBodyBytes: config.limits.maxBodyBytes,
+    inFlight: inFlight.middleware,
   });
 
   const deps: ChannelDeps = {
@@ -67,6 +108,9 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     clock,
     commands: createCommandRouter(),
     proactive: createProactiveRegistry(),
+    metrics,
+    readiness,
+    onAssessment: (listener) => listeners.push(listener),
   };
   for (const mount of CHANNELS) {
     const channel = await mount(app, deps);
@@ -74,12 +118,14 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   }
 
   let server: Server | undefined;
+  let closing: Promise<void> | undefined;
   return {
     config,
     consultant,
     knowledge,
     store,
     channels,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         server = app.listen(config.port, config.host, (error?: Error) => {
@@ -88,10 +134,25 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
       }),
-    close: async () => {
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      for (const channel of channels.reverse()) await channel.close();
-      await store.close();
+    close: () => {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+        server?.closeIdleConnections();
+        const drained = await inFlight.drain(config.shutdownTimeoutMs);
+        if (!drained)
+          logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: requests still in flight after the timeout');
+        server?.closeAllConnections();
+        await stopped;
+        for (const channel of [...channels].reverse()) {
+          try {
+            await channel.close();
+          } catch (error) {
+            logger.error({ err: error, channel: channel.name }, 'channel failed to close');
+          }
+        }
+        await store.close();
+      })();
+      return closing;
     },
   };
 }

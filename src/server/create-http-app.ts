@@ -1,5 +1,6 @@
-/** The one Express app every HTTP channel mounts on, with liveness and readiness routes. */
-import express, { type Express } from 'express';
+/** The one Express app every HTTP channel mounts on: liveness, readiness, metrics and a body-size limit. */
+import express, { type Express, type RequestHandler } from 'express';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -9,22 +10,46 @@ export interface ReadinessCheck {
 export interface HttpAppOptions {
   status: () => Record<string, unknown>;
   readiness: ReadinessCheck[];
+  metrics?: Metrics;
+  /** Requests announcing a larger body get 413 before any route reads them. */
+  maxBodyBytes?: number;
+  readinessTimeoutMs?: number;
+  /** Counts requests for graceful shutdown. */
+  inFlight?: RequestHandler;
 }
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  if (options.inFlight) app.use(options.inFlight);
+
+  if (options.maxBodyBytes) {
+    const max = options.maxBodyBytes;
+    app.use((req, res, next) => {
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (Number.isFinite(length) && length > max) {
+        res.status(413).json({ error: `Request body too large: the limit is ${max} bytes.` });
+        req.resume();
+        return;
+      }
+      next();
+    });
+  }
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ...options.status() });
   });
 
   app.get('/readyz', async (_req, res) => {
+    const timeoutMs = options.readinessTimeoutMs ?? 3_000;
     const results = await Promise.all(
       options.readiness.map(async (r) => {
         try {
-          return { name: r.name, ...(await r.check()) };
+          const timeout = new Promise<{ ok: false; detail: string }>((resolve) =>
+            setTimeout(() => resolve({ ok: false, detail: `no answer within ${timeoutMs} ms` }), timeoutMs).unref(),
+          );
+          return { name: r.name, ...(await Promise.race([r.check(), timeout])) };
         } catch {
           return { name: r.name, ok: false, detail: 'check failed' };
         }
@@ -33,6 +58,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
     const ok = results.every((r) => r.ok);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks: results });
   });
+
+  if (options.metrics) {
+    const { registry } = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    });
+  }
 
   return app;
 }
