@@ -1,0 +1,178 @@
+/**
+ * The web chat's JSON API under /api/web: start a conversation, read its transcript, send a turn.
+ * Input is size-limited and zod-validated; every error is a plain sentence in `{ error }`.
+ */
+import { randomBytes } from 'node:crypto';
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import type { CommandContext, CommandRouter } from '../../app/commands.js';
+import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
+import type { Consultant } from '../../core/consultant.js';
+import { toArchieError } from '../../core/errors.js';
+import type { OutMessage, QuickReply, TurnContext, UserInput } from '../../core/message.js';
+import type { Logger } from '../../observability/create-logger.js';
+import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
+import type { WebHistory, WebMessage } from './web-history.js';
+
+export interface WebApiDeps {
+  consultant: Consultant;
+  history: WebHistory;
+  /** Per-conversation queue shared with anything else that writes the transcript. */
+  serialize?: SerializeByKey;
+  commands: CommandRouter;
+  logger: Logger;
+  maxBodyBytes: number;
+  maxMessageChars: number;
+  /** Unguessable conversation ids; injectable for tests. */
+  newId?: () => string;
+}
+
+/** 144 random bits, URL-safe: the id is the only thing that grants access to a conversation. */
+export const newConversationId = (): string => randomBytes(18).toString('base64url');
+const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const NOT_FOUND = 'That conversation was not found. Start a new conversation.';
+
+/** Errors with a status the client can act on; the message is safe to show. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_BY_CODE: Record<string, number> = { rate_limited: 429, invalid_input: 400, too_long: 400 };
+
+/** The consultant's id for a web conversation, so web ids never collide with Slack or Teams ones. */
+export const consultantConversationId = (id: string): string => `web:${id}`;
+
+export function createWebApi(deps: WebApiDeps): Router {
+  const { consultant, history, commands, logger } = deps;
+  const newId = deps.newId ?? newConversationId;
+  const serialize = deps.serialize ?? createSerializeByKey();
+  const ctx: TurnContext = { channel: 'web' };
+  const turnSchema = z.union([
+    z.strictObject({
+      text: z
+        .string({ error: 'Type a message.' })
+        .trim()
+        .min(1, { error: 'Type a message.' })
+        .max(deps.maxMessageChars, { error: `Keep messages under ${deps.maxMessageChars} characters.` }),
+    }),
+    z.strictObject({
+      choice: z.string().min(1).max(500),
+      label: z.string().max(500).optional(),
+    }),
+  ]);
+
+  // What the page needs besides the transcript: verdict names and the message length limit.
+  const pageSettings = { verdictLabels: VERDICT_LABELS, maxMessageChars: deps.maxMessageChars };
+
+  const router = express.Router();
+  router.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
+
+  router.post('/conversations', async (_req, res) => {
+    const id = newId();
+    const greeting = await consultant.greet(consultantConversationId(id), ctx);
+    await history.create(id);
+    const messages = await history.append(
+      id,
+      greeting.map((message) => ({ from: 'archie' as const, message })),
+    );
+    res.status(201).json({ id, messages, ...pageSettings });
+  });
+
+  router.get('/conversations/:id', async (req, res) => {
+    const id = checkId(req.params.id);
+    // Waits for a turn still in flight (a reload mid-reply) so the transcript includes its answer.
+    const transcript = await serialize(id, () => history.load(id));
+    if (!transcript) throw new HttpError(404, NOT_FOUND);
+    res.json({ id, messages: transcript.messages, ...pageSettings });
+  });
+
+  router.post('/conversations/:id/messages', async (req, res) => {
+    const id = checkId(req.params.id);
+    const parsed = turnSchema.safeParse(req.body);
+    if (!parsed.success) throw new HttpError(400, describeBadTurn(parsed.error));
+    const body = parsed.data;
+    const added = await serialize(id, async () => {
+      const transcript = await history.load(id);
+      if (!transcript) throw new HttpError(404, NOT_FOUND);
+      const input: UserInput =
+        'text' in body ? { type: 'text', text: body.text } : { type: 'choice', value: body.choice, label: body.label };
+      const shown = 'text' in body ? body.text : labelFor(transcript.messages, body.choice, body.label);
+      const replies = await runTurn(id, input);
+      // The user's line is stored only with its answer: a failed turn leaves the transcript unchanged and
+      // the page keeps the typed text, so nothing is lost.
+      return history.append(id, [
+        { from: 'user', text: shown },
+        ...replies.map((message) => ({ from: 'archie' as const, message })),
+      ]);
+    });
+    if (!added) throw new HttpError(404, NOT_FOUND);
+    res.json({ id, messages: added });
+  });
+
+  async function runTurn(id: string, input: UserInput): Promise<OutMessage[]> {
+    const commandCtx: CommandContext = {
+      target: { channel: 'web', key: id },
+      conversationId: consultantConversationId(id),
+    };
+    const fromCommand =
+      input.type === 'text'
+        ? await commands.tryText(input.text, commandCtx)
+        : await commands.tryAction(input.value, commandCtx);
+    return fromCommand ?? consultant.handle(consultantConversationId(id), input, ctx);
+  }
+
+  router.use((_req, _res, next) => next(new HttpError(404, 'There is no such web chat endpoint.')));
+  router.use(errorHandler(logger));
+  return router;
+}
+
+function checkId(raw: unknown): string {
+  if (typeof raw !== 'string' || !ID_PATTERN.test(raw)) throw new HttpError(404, NOT_FOUND);
+  return raw;
+}
+
+/** The label of the button whose value was sent, so the transcript shows what the user clicked. */
+function labelFor(messages: WebMessage[], value: string, fallback?: string): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const line = messages[i]!;
+    if (line.from === 'user') break;
+    const { message } = line;
+    const buttons: QuickReply[] =
+      message.type === 'recommendation' ? message.actions : message.type === 'adr' ? [] : (message.quickReplies ?? []);
+    const hit = buttons.find((b) => b.value === value);
+    if (hit) return hit.label;
+  }
+  return fallback?.trim() || value;
+}
+
+function describeBadTurn(error: z.ZodError): string {
+  const custom = error.issues
+    .flatMap((issue) => (issue.code === 'invalid_union' ? issue.errors.flat() : [issue]))
+    .find((issue) => issue.path[0] === 'text' && issue.message !== 'Invalid input');
+  return custom?.message ?? 'Send JSON like {"text": "your message"} or {"choice": "<button value>"}.';
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (error instanceof HttpError) return void res.status(error.status).json({ error: error.message });
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      return void res.status(413).json({ error: 'That message is too large to send. Shorten it and try again.' });
+    }
+    if (type === 'entity.parse.failed') {
+      return void res.status(400).json({ error: 'The request body is not valid JSON.' });
+    }
+    if (typeof (error as { status?: unknown }).status === 'number' && (error as { status: number }).status < 500) {
+      return void res.status((error as { status: number }).status).json({ error: 'The request could not be read.' });
+    }
+    const archieError = toArchieError(error);
+    const status = STATUS_BY_CODE[archieError.code] ?? 500;
+    if (status >= 500) logger.error({ err: error, path: req.path }, 'web chat request failed');
+    res.status(status).json({ error: archieError.userMessage });
+  };
+}

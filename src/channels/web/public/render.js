@@ -1,0 +1,273 @@
+// Turns transcript lines ({ from, text } or { from, message: OutMessage }) into DOM. Text from users and
+// models only ever reaches the page through textContent or the safe Markdown renderer.
+
+import { renderFactorChart } from './chart.js';
+import { appendInline, externalLink, renderMarkdown, safeUrl } from './markdown.js';
+
+const EXPORT = 'cmd:export';
+
+function h(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function humanize(key) {
+  const words = String(key)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Small source links after a sentence: "[1] Title". */
+function citationLinks(citations) {
+  const span = h('span', 'cites');
+  for (const citation of citations ?? []) {
+    const href = safeUrl(citation.url);
+    if (!href) continue;
+    span.append(' ', externalLink(citation.title, href));
+  }
+  return span;
+}
+
+function sourcesList(citations, heading = 'Sources') {
+  const usable = (citations ?? []).filter((c) => safeUrl(c.url));
+  if (usable.length === 0) return undefined;
+  const wrap = h('div', 'sources');
+  wrap.append(h('p', 'sources-title', heading));
+  const list = h('ul');
+  for (const c of usable) {
+    const li = h('li');
+    li.append(externalLink(c.title, safeUrl(c.url)));
+    list.append(li);
+  }
+  wrap.append(list);
+  return wrap;
+}
+
+function generatedBadge() {
+  const badge = h('span', 'badge', 'AI generated');
+  badge.title = 'Written by a language model from the engine’s verdict and the cited sources';
+  return badge;
+}
+
+/** A row of buttons whose values go back to Archie as choices. */
+function quickReplies(replies, onChoice, className = 'quick-replies') {
+  const group = h('div', className);
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'Suggested replies');
+  for (const reply of replies) {
+    const button = h('button', reply.value === EXPORT ? 'button primary' : 'button chip', reply.label);
+    button.type = 'button';
+    button.dataset.value = reply.value;
+    button.addEventListener('click', () => onChoice(reply.value, reply.label, button));
+    group.append(button);
+  }
+  return group;
+}
+
+function section(title, className) {
+  const s = h('section', `card-section ${className ?? ''}`.trim());
+  s.append(h('h3', undefined, title));
+  return s;
+}
+
+function renderQuestion(message, body, onChoice) {
+  const { done, total } = message.progress ?? { done: 0, total: 0 };
+  if (total > 0) {
+    const progress = h('div', 'progress');
+    const current = Math.min(done + 1, total);
+    progress.append(h('span', 'progress-label', `Question ${current} of ${total}`));
+    const track = h('span', 'progress-track');
+    track.setAttribute('aria-hidden', 'true');
+    const fill = h('span', 'progress-fill');
+    fill.style.width = `${Math.round((done / total) * 100)}%`;
+    track.append(fill);
+    progress.append(track);
+    body.append(progress);
+  }
+  body.append(renderMarkdown(message.text));
+  if (message.why) {
+    const why = h('details', 'why');
+    why.append(h('summary', undefined, 'Why this question?'));
+    why.append(renderMarkdown(message.why));
+    body.append(why);
+  }
+  if (message.quickReplies?.length) body.append(quickReplies(message.quickReplies, onChoice));
+}
+
+function renderRecommendation(message, body, { labels, onChoice }) {
+  const a = message.assessment;
+  const label = labels[a.verdict] ?? a.verdict;
+  body.classList.add('card');
+
+  const head = h('div', 'card-head');
+  const title = h('div');
+  title.append(h('p', 'eyebrow', 'Recommendation'));
+  title.append(h('h2', 'verdict', label));
+  head.append(title);
+  const confidence = Math.round(Number(a.confidence) * 100);
+  const conf = h('div', 'confidence');
+  conf.append(h('span', 'confidence-value', `${confidence}%`), h('span', 'confidence-label', 'confidence'));
+  const meter = h('span', 'confidence-track');
+  meter.setAttribute('role', 'meter');
+  meter.setAttribute('aria-valuemin', '0');
+  meter.setAttribute('aria-valuemax', '100');
+  meter.setAttribute('aria-valuenow', String(confidence));
+  meter.setAttribute('aria-label', 'Confidence');
+  const fill = h('span', 'confidence-fill');
+  fill.style.width = `${confidence}%`;
+  meter.append(fill);
+  conf.append(meter);
+  head.append(conf);
+  body.append(head);
+  if (message.generated) body.append(generatedBadge());
+
+  const summary = h('div', 'summary');
+  summary.append(renderMarkdown(message.summary));
+  body.append(summary);
+
+  if (a.extractedServices?.length) {
+    const s = section('Services worth extracting', 'services');
+    const list = h('ul', 'tags');
+    for (const service of a.extractedServices) list.append(h('li', 'tag', service));
+    s.append(list);
+    body.append(s);
+  }
+
+  if (a.reasons?.length) {
+    const s = section('Why');
+    const list = h('ul');
+    for (const reason of a.reasons) {
+      const li = h('li');
+      appendInline(li, reason.text);
+      li.append(citationLinks(reason.citations));
+      list.append(li);
+    }
+    s.append(list);
+    body.append(s);
+  }
+
+  const chart = renderFactorChart(a, label);
+  if (chart) {
+    const s = section('What pushed the verdict', 'factors');
+    const legend = h('p', 'legend');
+    legend.append(h('span', 'key positive', `Toward ${label}`), h('span', 'key negative', 'Away from it'));
+    s.append(legend, chart);
+    body.append(s);
+  }
+
+  if (a.risks?.length) {
+    const s = section('Risks and mitigations');
+    const list = h('ul', 'risks');
+    for (const risk of a.risks) {
+      const li = h('li');
+      const r = h('p', 'risk');
+      appendInline(r, risk.risk);
+      const m = h('p', 'mitigation');
+      m.append(h('span', 'mitigation-label', 'Mitigation: '));
+      appendInline(m, risk.mitigation);
+      m.append(citationLinks(risk.citations));
+      li.append(r, m);
+      list.append(li);
+    }
+    s.append(list);
+    body.append(s);
+  }
+
+  if (a.nextSteps?.length) {
+    const s = section('Next steps');
+    const list = h('ol');
+    for (const step of a.nextSteps) list.append(appendInline(h('li'), step));
+    s.append(list);
+    body.append(s);
+  }
+
+  if (a.changeTriggers?.length) {
+    const s = section('What would change it');
+    const list = h('ul');
+    for (const trigger of a.changeTriggers) {
+      const li = h('li');
+      appendInline(li, trigger.condition);
+      li.append(' → ', h('strong', undefined, labels[trigger.wouldMoveTo] ?? trigger.wouldMoveTo));
+      list.append(li);
+    }
+    s.append(list);
+    body.append(s);
+  }
+
+  if (a.runnerUp) {
+    const s = section('Runner-up');
+    const p = h('p');
+    p.append(h('strong', undefined, labels[a.runnerUp.verdict] ?? a.runnerUp.verdict), ': ');
+    appendInline(p, a.runnerUp.why);
+    s.append(p);
+    body.append(s);
+  }
+
+  if (a.assumptions?.length) {
+    const s = section('Assumptions', 'assumptions');
+    const list = h('ul');
+    for (const assumption of a.assumptions) {
+      const li = h('li');
+      li.append(h('span', 'fact', `${humanize(assumption.fact)}: `));
+      appendInline(li, assumption.assumed);
+      list.append(li);
+    }
+    s.append(list);
+    body.append(s);
+  }
+
+  const sources = sourcesList(a.citations);
+  if (sources) body.append(sources);
+
+  const actions = [...(message.actions ?? [])];
+  if (!actions.some((action) => action.value === EXPORT)) actions.unshift({ label: 'Export ADR', value: EXPORT });
+  body.append(quickReplies(actions, onChoice, 'actions'));
+}
+
+function renderAdr(message, body, { onDownload }) {
+  body.classList.add('card', 'adr');
+  body.append(h('p', 'eyebrow', 'Architecture decision record'));
+  body.append(h('h2', 'adr-title', message.title));
+  const row = h('div', 'adr-row');
+  row.append(h('code', 'filename', message.filename));
+  const button = h('button', 'button primary', 'Download ADR');
+  button.type = 'button';
+  button.addEventListener('click', () => onDownload(message));
+  row.append(button);
+  body.append(row);
+  const preview = h('details', 'adr-preview');
+  preview.append(h('summary', undefined, 'Preview the Markdown'));
+  preview.append(h('pre', undefined, message.markdown));
+  body.append(preview);
+}
+
+/** One transcript line as an <article>. */
+export function renderLine(line, handlers) {
+  const article = h('article', `msg from-${line.from}`);
+  article.dataset.seq = String(line.seq);
+  const who = h('p', 'visually-hidden', line.from === 'user' ? 'You said:' : 'Archie said:');
+  article.append(who);
+  const body = h('div', 'bubble');
+  article.append(body);
+  if (line.from === 'user') {
+    body.textContent = line.text;
+    return article;
+  }
+  const message = line.message ?? { type: 'text', text: '' };
+  article.dataset.type = message.type;
+  if (message.type === 'question') renderQuestion(message, body, handlers.onChoice);
+  else if (message.type === 'recommendation') renderRecommendation(message, body, handlers);
+  else if (message.type === 'adr') renderAdr(message, body, handlers);
+  else {
+    if (message.generated) body.append(generatedBadge());
+    body.append(renderMarkdown(message.text));
+    const sources = sourcesList(message.citations);
+    if (sources) body.append(sources);
+    if (message.quickReplies?.length) body.append(quickReplies(message.quickReplies, handlers.onChoice));
+  }
+  return article;
+}
