@@ -138,7 +138,8 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
         server?.closeIdleConnections();
-        const drained = await inFlight.drain(config.shutdownTimeoutMs);
+        // Leave time within SHUTDOWN_TIMEOUT_MS to close channels and the store after the drain.
+        const drained = await inFlight.drain(Math.max(0, config.shutdownTimeoutMs - 2_000));
         if (!drained)
           logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: requests still in flight after the timeout');
         server?.closeAllConnections();

@@ -1,24 +1,60 @@
-/** `archie serve`: every HTTP channel on one port. */
+/** `archie serve`: every HTTP channel on one port, with a graceful shutdown on SIGTERM/SIGINT. */
 import { createArchie } from '../../app/create-archie.js';
 import { loadConfig } from '../../config/load-config.js';
+import { ArchieError } from '../../core/errors.js';
 import { createLogger } from '../../observability/create-logger.js';
 import type { CliIo } from '../cli-io.js';
 
-export async function run(_args: string[], io: CliIo): Promise<number> {
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(
+      'Usage: archie serve\n\nServes Slack (/slack/events), Teams (/api/messages), the web chat (/), /healthz, /readyz and /metrics on PORT (default 3978).\nSettings come from the environment and .env: see .env.example, or run `archie config check`.\n',
+    );
+    return 0;
+  }
   const config = loadConfig({ env: io.env });
   const logger = createLogger({ level: config.log.level, bodies: config.log.bodies });
   const archie = await createArchie(config, { logger });
-  const port = await archie.listen();
+  let port: number;
+  try {
+    port = await archie.listen();
+  } catch (error) {
+    await archie.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new ArchieError(
+        'port_in_use',
+        `port ${config.port} is already in use: stop the other process or set PORT to a free port.`,
+      );
+    }
+    throw error;
+  }
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
   logger.info(
-    { port, model: config.llm ? config.llm.provider : 'offline', store: archie.store.kind },
+    {
+      port,
+      host: config.host,
+      model: config.llm ? config.llm.provider : 'offline',
+      store: archie.store.kind,
+      channels: archie.channels.map((c) => c.name),
+    },
     config.llm ? 'Archie is running with a model' : 'Archie is running on the offline engine (no LLM key configured)',
   );
-  if (config.webChat) logger.info(`Open the web chat: http://localhost:${port}/`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+  if (config.webChat) logger.info(`Open the web chat: http://${shownHost}:${port}/`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
   });
+  logger.info({ signal }, 'shutting down: finishing turns in flight');
+  // A hard stop just inside the budget, so the process always exits within SHUTDOWN_TIMEOUT_MS.
+  const force = setTimeout(() => {
+    logger.error('shutdown took too long: exiting');
+    process.exit(1);
+  }, config.shutdownTimeoutMs - 250);
+  force.unref();
   await archie.close();
+  logger.info('stopped');
+  logger.flush();
   return 0;
 }
