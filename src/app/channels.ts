@@ -2,11 +2,12 @@
  * The channel adapters `archie serve` mounts, in order. Each returns undefined when its settings are
  * absent, so a fresh machine runs with only the web chat.
  */
+import { mountSlack } from '../channels/slack/mount-slack.js';
 import { mountWeb } from '../channels/web/mount-web.js';
 import type { MountChannel } from './channel.js';
 
 export const CHANNELS: MountChannel[] = [
-  // slack: mountSlack
+  mountSlack,
   // teams: mountTeams
   mountWeb,
   // checkins: mountCheckins

@@ -1,0 +1,73 @@
+/**
+ * Builds a Bolt App for Archie's settings: HTTP (ExpressReceiver on the shared Express app, POST
+ * /slack/events, signature verification on, ack before processing) or Socket Mode (SLACK_APP_TOKEN).
+ * Shared by `mountSlack` and the benchmark's bare echo app so both measure the same receiver.
+ */
+import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Express } from 'express';
+import type { SlackConfig } from '../../config/config-schema.js';
+import type { Logger } from '../../observability/create-logger.js';
+import { boltLogger } from './bolt-logger.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface BoltAppOptions {
+  slack: SlackConfig;
+  logger: Logger;
+  /** The shared Express app (HTTP mode). */
+  http: Express;
+  bodyLimitBytes?: number;
+  /** Retry policy for Web API calls (tests shorten it). */
+  retryConfig?: webApi.RetryOptions;
+}
+
+export interface BoltApp {
+  app: App;
+  mode: SlackConfig['mode'];
+  clientOptions: webApi.WebClientOptions;
+  /** Connects the Socket Mode client (no-op in HTTP mode: the shared server listens). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBoltApp(options: BoltAppOptions): BoltApp {
+  const { slack } = options;
+  const logger = boltLogger(options.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: slack.apiUrl ?? 'https://slack.com/api/',
+    logger,
+    // Wait out 429s (Retry-After) and retry, so a rate limit delays a reply but never loses it.
+    rejectRateLimitedCalls: false,
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    timeout: 30_000,
+  };
+  if (slack.mode === 'socket') {
+    const receiver = new SocketModeReceiver({
+      appToken: slack.appToken!,
+      logger,
+      installerOptions: { clientOptions },
+    });
+    const app = new App({ token: slack.botToken, receiver, logger, clientOptions, socketMode: true });
+    return {
+      app,
+      mode: 'socket',
+      clientOptions,
+      start: async () => {
+        await receiver.start();
+      },
+      stop: async () => {
+        await receiver.stop();
+      },
+    };
+  }
+  const receiver = new ExpressReceiver({
+    signingSecret: slack.signingSecret!,
+    app: options.http,
+    endpoints: SLACK_EVENTS_PATH,
+    processBeforeResponse: false,
+    logger,
+    ...(options.bodyLimitBytes ? { bodyLimit: options.bodyLimitBytes } : {}),
+  });
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  return { app, mode: 'http', clientOptions, start: async () => {}, stop: async () => {} };
+}

@@ -1,0 +1,94 @@
+/**
+ * Mounts Archie's Slack app: DMs and the agent container, @mentions and their threads, `/archie`, buttons
+ * and the App Home, over HTTP on the shared server (POST /slack/events) or Socket Mode. Off (undefined)
+ * without Slack settings; load-config already rejected incomplete ones.
+ */
+import { webApi } from '@slack/bolt';
+import type { MountChannel, MountedChannel } from '../../app/channel.js';
+import { createBoltApp, SLACK_EVENTS_PATH } from './create-bolt-app.js';
+import { dedupeEvents } from './dedupe-events.js';
+import { ignoreBots } from './ignore-bots.js';
+import { createReplyPoster } from './post-replies.js';
+import { registerActions } from './register-actions.js';
+import { registerEvents } from './register-events.js';
+import { registerSlashCommand } from './register-slash-command.js';
+import { createTurnRunner } from './run-turn.js';
+import { createLatestIndex, createThreadTracker } from './slack-place.js';
+import { createSlackSender } from './slack-sender.js';
+
+export interface MountSlackOptions {
+  /** Web API retry policy (tests use a quick one). */
+  retryConfig?: webApi.RetryOptions;
+}
+
+/** `mountSlack` with options: tests and the benchmark shorten the retry policy. */
+export function createMountSlack(options: MountSlackOptions = {}): MountChannel {
+  return async (http, deps) => {
+    const slack = deps.config.slack;
+    if (!slack) return undefined;
+    const logger = deps.logger.child({ channel: 'slack' });
+    const bolt = createBoltApp({
+      slack,
+      logger,
+      http,
+      bodyLimitBytes: deps.config.limits.maxBodyBytes,
+      retryConfig: options.retryConfig,
+    });
+    const { app } = bolt;
+    const client = app.client;
+    const post = createReplyPoster(client, logger);
+    const threads = createThreadTracker(deps.store);
+    const latest = createLatestIndex(deps.store);
+    const run = createTurnRunner({ deps: { ...deps, logger }, client, post, latest });
+    let handled = 0;
+    let duplicates = 0;
+
+    // Order matters: drop bot traffic, then retries, before any listener (the Assistant included) runs.
+    app.use(ignoreBots);
+    app.use(
+      dedupeEvents({
+        store: deps.store,
+        onDuplicate: (eventId, retryNum) => {
+          duplicates += 1;
+          logger.info({ eventId, retryNum }, 'Slack re-delivered an event we already have; ignored');
+        },
+        onStoreError: (error) => logger.warn({ err: error }, 'Slack event dedupe store failed; processing anyway'),
+      }),
+    );
+    app.use(async ({ next }) => {
+      handled += 1;
+      await next();
+    });
+    registerEvents(app, { deps: { ...deps, logger }, run, threads, latest });
+    registerActions(app, run, logger);
+    registerSlashCommand(app, { deps: { ...deps, logger }, client, post, run, threads });
+    app.error(async (error) => {
+      logger.error({ err: error }, 'Slack handler failed');
+    });
+
+    // Proactive posts (check-ins) surface 429s to the scheduler instead of blocking on them.
+    const proactiveClient = new webApi.WebClient(slack.botToken, {
+      ...bolt.clientOptions,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    });
+    deps.proactive.register('slack', createSlackSender(proactiveClient, logger));
+
+    await bolt.start();
+    logger.info({ mode: bolt.mode, path: bolt.mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack is on');
+    const mounted: MountedChannel = {
+      name: 'slack',
+      status: () => ({
+        mode: bolt.mode,
+        ...(bolt.mode === 'http' ? { path: SLACK_EVENTS_PATH } : {}),
+        handled,
+        duplicates,
+      }),
+      close: () => bolt.stop(),
+    };
+    return mounted;
+  };
+}
+
+/** The Slack channel as `archie serve` mounts it. */
+export const mountSlack: MountChannel = createMountSlack();

@@ -1,0 +1,33 @@
+/** Slack mrkdwn helpers: escaping user and model text, and source links. */
+import type { Citation } from '../../core/assessment/assessment.js';
+
+/** Escapes the three characters Slack treats as control sequences in mrkdwn. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A source link `<url|title>`; titles lose the characters that would break the link. */
+export function sourceLink(citation: Citation): string {
+  const title = citation.title.replace(/[|<>]/g, ' ').trim() || citation.url;
+  if (!/^https?:\/\//.test(citation.url)) return escapeMrkdwn(title);
+  return `<${citation.url.replace(/[|<>\s]/g, encodeURIComponent)}|${escapeMrkdwn(title)}>`;
+}
+
+/** "Sources: <a|A> · <b|B>" for a list of citations, de-duplicated by url. */
+export function sourcesLine(citations: Citation[], label = 'Sources'): string | undefined {
+  const seen = new Set<string>();
+  const unique = citations.filter((c) => !seen.has(c.url) && seen.add(c.url));
+  return unique.length > 0 ? `${label}: ${unique.map(sourceLink).join(' · ')}` : undefined;
+}
+
+/**
+ * Converts the core's light Markdown (**bold**, [title](url), # headings, `code`) to Slack mrkdwn, escaping
+ * everything else so user or model text can never inject mentions or links.
+ */
+export function toMrkdwn(markdown: string): string {
+  return escapeMrkdwn(markdown)
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, title: string, url: string) => `<${url}|${title}>`)
+    .replace(/\*\*([^*\n]+)\*\*/g, '*$1*')
+    .replace(/__([^_\n]+)__/g, '*$1*')
+    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*');
+}

@@ -1,0 +1,130 @@
+/**
+ * One Slack turn, wherever it came from (DM, agent thread, mention, thread follow-up, button): chat
+ * commands first, then the consultant, with a "thinking…" status, streaming when a model is configured,
+ * and plain errors. Every listener funnels through here so behaviour is the same everywhere.
+ */
+import type { webApi } from '@slack/bolt';
+import type { ChannelDeps } from '../../app/channel.js';
+import type { CommandContext } from '../../app/commands.js';
+import { toArchieError } from '../../core/errors.js';
+import type { OutMessage, TurnContext, UserInput } from '../../core/message.js';
+import type { PostReplies } from './post-replies.js';
+import { conversationIdFor, type LatestIndex, type SlackPlace } from './slack-place.js';
+import { createSlackStream, type SlackStream } from './slack-stream.js';
+
+export type TurnInput = UserInput | { type: 'greet' };
+
+export interface TurnRunnerDeps {
+  deps: ChannelDeps;
+  client: webApi.WebClient;
+  post: PostReplies;
+  latest: LatestIndex;
+}
+
+export type RunTurn = (place: SlackPlace, input: TurnInput) => Promise<void>;
+
+export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps): RunTurn {
+  const { consultant, commands, logger, config } = deps;
+  const maxChars = config.limits.maxMessageChars;
+  const commandContexts = createCommandContexts(deps, client, latest);
+
+  const setStatus = async (place: SlackPlace, status: string) => {
+    if (!place.assistant || !place.threadTs) return;
+    await client.assistant.threads
+      .setStatus({ channel_id: place.channelId, thread_ts: place.threadTs, status })
+      .catch((error) => logger.debug({ err: error }, 'Slack setStatus failed'));
+  };
+
+  return async (place, input) => {
+    const target = { channelId: place.channelId, threadTs: place.threadTs };
+    const conversationId = conversationIdFor(place);
+    let stream: SlackStream | undefined;
+    try {
+      if (input.type === 'text' && input.text.length > maxChars) {
+        await post(target, [tooLong(input.text.length, maxChars)]);
+        return;
+      }
+      if (input.type === 'text' && isCommand(commands.list(), input.text)) {
+        const replies = await commands.tryText(input.text, await commandContexts(place));
+        if (replies) return await post(target, replies);
+      }
+      if (input.type === 'choice') {
+        const replies = await commands.tryAction(input.value, await commandContexts(place));
+        if (replies) return await post(target, replies);
+      }
+
+      await setStatus(place, 'is thinking…');
+      if (config.llm && place.threadTs) stream = createSlackStream(client, { ...place, threadTs: place.threadTs });
+      const ctx: TurnContext = { channel: 'slack', userId: place.userId, stream: stream?.stream };
+      const replies =
+        input.type === 'greet'
+          ? await consultant.greet(conversationId, ctx)
+          : await consultant.handle(conversationId, input, ctx);
+      const streamed = await stream?.finish();
+      await post(target, withoutStreamed(replies, streamed));
+      if (replies.some((r) => r.type === 'recommendation')) await latest.record(place);
+    } catch (error) {
+      const problem = toArchieError(error);
+      logger.error({ err: error, code: problem.code, conversationId }, 'Slack turn failed');
+      await setStatus(place, '');
+      await post(target, [{ type: 'text', text: problem.userMessage }]).catch((postError) =>
+        logger.error({ err: postError }, 'Could not tell the Slack user about the failure'),
+      );
+    }
+  };
+}
+
+/** True when the first word (with or without a leading slash) is a registered chat command. */
+export function isCommand(list: { name: string }[], text: string): boolean {
+  const word = /^\s*\/?(\w[\w-]*)/.exec(text)?.[1]?.toLowerCase();
+  return word !== undefined && list.some((c) => c.name.toLowerCase() === word);
+}
+
+function tooLong(length: number, max: number): OutMessage {
+  return {
+    type: 'text',
+    text: `That message is too long for me (${length.toLocaleString('en-US')} characters; I read up to ${max.toLocaleString('en-US')}). Please send a shorter description: what the system does, how many teams work on it, and what runs on GPUs is a good start.`,
+  };
+}
+
+/** Drops a text reply that the stream already showed word for word. */
+function withoutStreamed(replies: OutMessage[], streamed: string | undefined): OutMessage[] {
+  if (!streamed) return replies;
+  const shown = streamed.trim();
+  return replies.filter((r) => !(r.type === 'text' && r.text.trim() === shown));
+}
+
+const TZ_TTL_MS = 24 * 3_600_000;
+
+/** Builds the CommandContext for a place, looking up the user's time zone (users.info, cached). */
+function createCommandContexts(deps: ChannelDeps, client: webApi.WebClient, latest: LatestIndex) {
+  const timeZone = async (userId: string | undefined) => {
+    if (!userId) return undefined;
+    const key = `slack:user-tz:${userId}`;
+    const cached = (await deps.store.get(key)) as string | undefined;
+    if (cached) return cached;
+    try {
+      const info = await client.users.info({ user: userId });
+      const tz = info.user?.tz;
+      if (tz) await deps.store.set(key, tz, TZ_TTL_MS);
+      return tz;
+    } catch (error) {
+      deps.logger.debug({ err: error }, 'Slack users.info failed; no time zone');
+      return undefined;
+    }
+  };
+  return async (place: SlackPlace): Promise<CommandContext> => ({
+    target: {
+      channel: 'slack',
+      key: place.channelId,
+      meta: { team_id: place.teamId, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) },
+    },
+    // Outside a thread, a channel's commands act on its latest review (history is kept per conversation).
+    conversationId:
+      place.threadTs || place.isDm
+        ? conversationIdFor(place)
+        : ((await latest.forChannel(place.channelId)) ?? conversationIdFor(place)),
+    userId: place.userId,
+    timeZone: await timeZone(place.userId),
+  });
+}

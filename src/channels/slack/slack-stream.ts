@@ -1,0 +1,39 @@
+/**
+ * A ReplyStream backed by Slack's chat streaming (chat.startStream / appendStream / stopStream through
+ * WebClient.chatStream). The stream message starts on the first delta, so a turn that streams nothing
+ * posts nothing extra.
+ */
+import type { webApi } from '@slack/bolt';
+import type { ReplyStream } from '../../core/message.js';
+import type { SlackPlace } from './slack-place.js';
+
+export interface SlackStream {
+  stream: ReplyStream;
+  /** Stops the stream (if it started) and returns the text it showed. */
+  finish(): Promise<string | undefined>;
+}
+
+export function createSlackStream(client: webApi.WebClient, place: SlackPlace & { threadTs: string }): SlackStream {
+  let streamer: ReturnType<webApi.WebClient['chatStream']> | undefined;
+  let text = '';
+  return {
+    stream: {
+      append: async (delta) => {
+        if (delta === '') return;
+        streamer ??= client.chatStream({
+          channel: place.channelId,
+          thread_ts: place.threadTs,
+          recipient_team_id: place.teamId,
+          ...(place.userId ? { recipient_user_id: place.userId } : {}),
+        });
+        text += delta;
+        await streamer.append({ markdown_text: delta });
+      },
+    },
+    finish: async () => {
+      if (!streamer) return undefined;
+      await streamer.stop();
+      return text;
+    },
+  };
+}
