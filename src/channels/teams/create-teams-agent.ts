@@ -1,0 +1,70 @@
+/**
+ * The Agents SDK application: routes Teams activities (messages, card submits and Action.Execute
+ * invokes, installs and removals) to Archie's turn handling.
+ */
+import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
+import type { ChannelDeps } from '../../app/channel.js';
+import { answerTurn, invokeAcknowledgement, send } from './answer-turn.js';
+import { deleteConversationReference } from './conversation-references.js';
+import { conversationKind, mentionsBot, readCardValue, readMessageInput } from './read-teams-input.js';
+
+/** Install events arrive twice (conversationUpdate and installationUpdate); greet once per window. */
+const WELCOME_WINDOW_MS = 10 * 60 * 1_000;
+
+export interface TeamsAgentOptions {
+  streaming: boolean;
+}
+
+export function createTeamsAgent(
+  adapter: CloudAdapter,
+  deps: ChannelDeps,
+  options: TeamsAgentOptions,
+): AgentApplication<TurnState> {
+  const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
+
+  const welcome = async (context: TurnContext) => {
+    const conversationId = context.activity.conversation!.id;
+    const key = `teams:welcomed:${conversationId}`;
+    if (await deps.store.get(key)) return;
+    await deps.store.set(key, 1, WELCOME_WINDOW_MS);
+    await send(context, await deps.consultant.greet(conversationId, { channel: 'teams' }));
+  };
+  const forget = (context: TurnContext) => deleteConversationReference(deps.store, context.activity.conversation!.id);
+  const isBot = (context: TurnContext, id?: string) => id !== undefined && id === context.activity.recipient?.id;
+
+  app.onConversationUpdate('membersAdded', async (context) => {
+    if (context.activity.membersAdded?.some((m) => isBot(context, m.id))) await welcome(context);
+  });
+  app.onConversationUpdate('membersRemoved', async (context) => {
+    if (context.activity.membersRemoved?.some((m) => isBot(context, m.id))) await forget(context);
+  });
+  app.onActivity('installationUpdate', async (context) => {
+    const action = context.activity.action ?? '';
+    if (action.startsWith('add')) await welcome(context);
+    if (action.startsWith('remove')) await forget(context);
+  });
+
+  app.onActivity('message', async (context) => {
+    const activity = context.activity;
+    const isSubmit = readCardValue(activity.value) !== undefined;
+    // In group chats and channels Archie answers only when @mentioned (card submits carry no mention).
+    if (conversationKind(activity) !== 'personal' && !isSubmit && !mentionsBot(activity)) return;
+    const input = readMessageInput(activity);
+    if (!input) {
+      await context.sendActivity('Ask me about your architecture, or type **help** to see what I can do.');
+      return;
+    }
+    app.startTypingTimer(context);
+    await answerTurn(context, input, deps, options);
+  });
+
+  app.onActivity('invoke', async (context) => {
+    const card = context.activity.name === 'adaptiveCard/action' ? readCardValue(context.activity.value) : undefined;
+    // Other invokes (message extensions, task modules) are not offered; the SDK answers 501.
+    if (!card) return;
+    await answerTurn(context, { type: 'choice', ...card }, deps, options);
+    await context.sendActivity(invokeAcknowledgement());
+  });
+
+  return app;
+}

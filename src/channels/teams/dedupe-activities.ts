@@ -1,0 +1,27 @@
+/**
+ * The Bot Connector re-sends an activity (same id) when we were slow to acknowledge it. A marker in the
+ * shared keyv store, with a TTL, makes a retry a no-op on this replica and on every other one.
+ */
+import type { Middleware, TurnContext } from '@microsoft/agents-hosting';
+import type Keyv from 'keyv';
+import type { Logger } from '../../observability/create-logger.js';
+
+/** Retries arrive within seconds to minutes; an hour covers them with room to spare. */
+export const DEDUPE_TTL_MS = 60 * 60 * 1_000;
+
+export function createDedupeMiddleware(store: Keyv, logger: Logger, ttlMs = DEDUPE_TTL_MS): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next) => {
+      const { id, conversation } = context.activity;
+      // Typing and streaming updates have no lasting effect; only answer-producing activities matter.
+      if (!id || !conversation?.id || context.activity.type === 'typing') return next();
+      const key = `teams:seen:${conversation.id}:${id}`;
+      if (await store.get(key)) {
+        logger.info({ activityId: id }, 'teams: ignoring a retried activity');
+        return;
+      }
+      await store.set(key, 1, ttlMs);
+      await next();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Microsoft Teams on the Microsoft 365 Agents SDK: `POST /api/messages` on the shared Express app.
+ * JWT authentication is on whenever MICROSOFT_APP_ID is set; without it Teams runs unauthenticated for
+ * local (Agents Playground / emulator) use only, with a loud warning.
+ */
+import type { CloudAdapter } from '@microsoft/agents-hosting';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { ChannelDeps, MountChannel, MountedChannel } from '../../app/channel.js';
+import { createStoreReferencesMiddleware } from './conversation-references.js';
+import { createTeamsAdapter } from './create-teams-adapter.js';
+import { createTeamsAgent } from './create-teams-agent.js';
+import { createTeamsProactiveSender } from './create-teams-proactive-sender.js';
+import { createDedupeMiddleware } from './dedupe-activities.js';
+import { createIgnoreOwnMessagesMiddleware } from './ignore-own-messages.js';
+import { type AuthOverrides, teamsConfigProblem, toAuthConfiguration } from './teams-auth-config.js';
+
+export const TEAMS_ENDPOINT = '/api/messages';
+
+export interface TeamsChannelOptions {
+  auth?: AuthOverrides;
+  /** Attempts per outgoing activity when Teams throttles (default 5). */
+  maxSendAttempts?: number;
+}
+
+/** Mounts Teams with settings from `config.teams` only. */
+export const mountTeams: MountChannel = (app, deps) => createTeamsChannel(app, deps);
+
+/** Like mountTeams, with overrides for sovereign clouds and tests (authority, extra issuers). */
+export async function createTeamsChannel(
+  app: Express,
+  deps: ChannelDeps,
+  options: TeamsChannelOptions = {},
+): Promise<MountedChannel> {
+  const { config, logger } = deps;
+  const appId = config.teams.appId;
+  const problem = teamsConfigProblem(config.teams);
+  if (problem) logger.warn(`Teams: ${problem}`);
+  if (!appId) {
+    logger.warn(
+      `Teams: MICROSOFT_APP_ID is not set, so ${TEAMS_ENDPOINT} accepts UNAUTHENTICATED requests. Use this only locally (Microsoft 365 Agents Playground or the Bot Framework Emulator) and never expose it publicly; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn authentication on.`,
+    );
+  }
+
+  const adapter = createTeamsAdapter({
+    auth: toAuthConfiguration(config.teams, options.auth),
+    logger,
+    clock: deps.clock,
+    maxSendAttempts: options.maxSendAttempts,
+  });
+  adapter.use(
+    createIgnoreOwnMessagesMiddleware(),
+    createDedupeMiddleware(deps.store, logger),
+    createStoreReferencesMiddleware(deps.store, logger),
+  );
+  const agent = createTeamsAgent(adapter, deps, { streaming: config.llm !== undefined });
+  deps.proactive.register('teams', createTeamsProactiveSender({ adapter, store: deps.store, logger, appId }));
+
+  app.post(
+    TEAMS_ENDPOINT,
+    authorize(adapter),
+    express.json({ limit: config.limits.maxBodyBytes, type: () => true }),
+    processActivity(adapter, agent.run.bind(agent), deps),
+    rejectBadBody(deps),
+  );
+
+  return {
+    name: 'teams',
+    status: () => ({
+      endpoint: TEAMS_ENDPOINT,
+      mounted: true,
+      auth: appId ? `jwt (${config.teams.appType})` : 'off: unauthenticated, local use only',
+      streaming: config.llm !== undefined ? 'personal chats' : 'off (no model)',
+      ...(problem ? { problem } : {}),
+    }),
+    close: async () => {},
+  };
+}
+
+/** The SDK's JWT check (401 for a missing or invalid token when an app id is set). */
+function authorize(adapter: CloudAdapter): RequestHandler {
+  return (req, res, next) => {
+    adapter.authorizeRequest(req as never, res as never, next).catch(next);
+  };
+}
+
+function processActivity(
+  adapter: CloudAdapter,
+  run: Parameters<CloudAdapter['process']>[2],
+  deps: ChannelDeps,
+): RequestHandler {
+  return async (req, res) => {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      res.status(400).json({ error: 'The request body must be a Bot Framework activity (a JSON object).' });
+      return;
+    }
+    try {
+      await adapter.process(req as never, res as never, run);
+    } catch (error) {
+      if (res.headersSent) return;
+      // Activity.fromObject rejects payloads that do not match the Activity schema: the caller's fault.
+      const invalid = (error as { name?: string }).name === 'ZodError';
+      if (!invalid) deps.logger.error({ err: error }, 'teams: could not process the activity');
+      res
+        .status(invalid ? 400 : 500)
+        .json({ error: invalid ? 'Malformed activity.' : 'Archie could not process this activity.' });
+    }
+  };
+}
+
+/** Unparseable JSON (400) or an oversized body (413) gets a plain answer; the server keeps serving. */
+function rejectBadBody(deps: ChannelDeps): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    if (res.headersSent) return next(error);
+    if (status >= 500) deps.logger.error({ err: error }, 'teams: request failed');
+    res.status(status).json({ error: status === 413 ? 'Activity too large.' : 'Malformed activity.' });
+  };
+}
