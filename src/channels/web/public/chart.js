@@ -3,11 +3,14 @@
 // bar carries a <title>, so the chart reads without colour and with a screen reader.
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 640;
-const ROW = 40;
-const TOP = 8;
+const WIDTH = 680;
+const ROW = 30;
+const TOP = 4;
 const BAR = 14;
-const PAD = 8;
+const PAD = 12;
+const LABEL_WIDTH = 250;
+const VALUE_ROOM = 48;
+const MAX_LABEL = 36;
 
 function el(name, attributes = {}, text) {
   const node = document.createElementNS(SVG, name);
@@ -32,6 +35,11 @@ export function factorBars(assessment) {
     .sort((a, b) => b.value - a.value);
 }
 
+/** Shortens long factor labels for the label column; the full label stays in the bar's <title>. */
+function clip(label) {
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label;
+}
+
 /** The chart as an <svg>, or undefined when no factor moved the verdict. */
 export function renderFactorChart(assessment, verdictLabel) {
   const bars = factorBars(assessment);
@@ -39,11 +47,14 @@ export function renderFactorChart(assessment, verdictLabel) {
   const maxPos = Math.max(0, ...bars.map((b) => b.value));
   const maxNeg = Math.max(0, ...bars.map((b) => -b.value));
   const span = maxPos + maxNeg || 1;
-  const valueRoom = 56;
-  const usable = WIDTH - 2 * PAD - (maxNeg > 0 ? valueRoom : 0) - (maxPos > 0 ? valueRoom : 0);
-  const zero = PAD + (maxNeg > 0 ? valueRoom : 0) + (maxNeg / span) * usable;
+  // Label column on the left, then the bar area with room for the value text on each side that has bars.
+  const left = LABEL_WIDTH + PAD;
+  const roomLeft = maxNeg > 0 ? VALUE_ROOM : 0;
+  const roomRight = maxPos > 0 ? VALUE_ROOM : 0;
+  const usable = WIDTH - left - PAD - roomLeft - roomRight;
+  const zero = left + roomLeft + (maxNeg / span) * usable;
   const scale = usable / span;
-  const height = TOP + bars.length * ROW + 4;
+  const height = TOP + bars.length * ROW + TOP;
 
   const titleId = `chart-title-${Math.random().toString(36).slice(2)}`;
   const svg = el('svg', {
@@ -65,6 +76,7 @@ export function renderFactorChart(assessment, verdictLabel) {
 
   bars.forEach((bar, i) => {
     const y = TOP + i * ROW;
+    const middle = y + ROW / 2;
     const positive = bar.value > 0;
     const length = Math.max(2, Math.abs(bar.value) * scale);
     const x = positive ? zero : zero - length;
@@ -72,22 +84,30 @@ export function renderFactorChart(assessment, verdictLabel) {
     group.append(
       el('title', {}, `${bar.label}: ${formatValue(bar.value)} ${positive ? 'toward' : 'away from'} ${verdictLabel}`),
     );
-    group.append(el('text', { x: PAD, y: y + 12, class: 'bar-label' }, bar.label));
-    group.append(el('rect', { x, y: y + 18, width: length, height: BAR, rx: 3 }));
+    if (i % 2 === 0) group.append(el('rect', { x: 0, y, width: WIDTH, height: ROW, class: 'stripe' }));
+    group.append(
+      el(
+        'text',
+        { x: LABEL_WIDTH, y: middle, class: 'bar-label', 'text-anchor': 'end', 'dominant-baseline': 'central' },
+        clip(bar.label),
+      ),
+    );
+    group.append(el('rect', { x, y: middle - BAR / 2, width: length, height: BAR, rx: 3, class: 'bar-fill' }));
     group.append(
       el(
         'text',
         {
           x: positive ? x + length + 6 : x - 6,
-          y: y + 18 + BAR - 2,
+          y: middle,
           class: 'bar-value',
           'text-anchor': positive ? 'start' : 'end',
+          'dominant-baseline': 'central',
         },
         formatValue(bar.value),
       ),
     );
     svg.append(group);
   });
-  svg.append(el('line', { x1: zero, x2: zero, y1: TOP - 4, y2: height - 2, class: 'axis' }));
+  svg.append(el('line', { x1: zero, x2: zero, y1: TOP - 2, y2: height - TOP + 2, class: 'axis' }));
   return svg;
 }

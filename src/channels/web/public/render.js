@@ -83,7 +83,7 @@ function renderQuestion(message, body, onChoice) {
     const track = h('span', 'progress-track');
     track.setAttribute('aria-hidden', 'true');
     const fill = h('span', 'progress-fill');
-    fill.style.width = `${Math.round((done / total) * 100)}%`;
+    fill.style.width = `${Math.round((current / total) * 100)}%`;
     track.append(fill);
     progress.append(track);
     body.append(progress);
