@@ -3,12 +3,13 @@
  * absent, so a fresh machine runs with only the web chat.
  */
 import { mountSlack } from '../channels/slack/mount-slack.js';
+import { mountTeams } from '../channels/teams/mount-teams.js';
 import { mountWeb } from '../channels/web/mount-web.js';
 import type { MountChannel } from './channel.js';
 
 export const CHANNELS: MountChannel[] = [
   mountSlack,
-  // teams: mountTeams
+  mountTeams,
   mountWeb,
   // checkins: mountCheckins
 ];
