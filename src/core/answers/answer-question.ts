@@ -1,0 +1,83 @@
+/**
+ * The offline `ask`: answers a knowledge question from the knowledge base alone, quoting the most relevant
+ * sentences with their sources — or says honestly that it does not know and points at nearby topics.
+ */
+import type { Citation } from '../assessment/assessment.js';
+import type { Answer } from '../consultant.js';
+import { contentTerms } from '../knowledge/analyze-text.js';
+import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
+import { judgeRelevance } from './judge-relevance.js';
+import { selectSentences } from './select-sentences.js';
+import { termStatistics } from './term-statistics.js';
+
+export const NOT_FOUND_ANSWER = "I don't know — that isn't covered by my knowledge base.";
+
+const EXAMPLE_QUESTION = 'When should model inference run as its own service?';
+const MAX_QUESTION_CHARS = 1000;
+const SEARCH_DEPTH = 8;
+const NEARBY_COUNT = 3;
+// General suggestions when nothing matched at all: the synthesis documents that answer the usual questions.
+const SUGGESTED_IDS = [
+  'synthesis-when-to-extract-inference',
+  'synthesis-team-size-and-architecture',
+  'synthesis-prerequisites-before-splitting',
+];
+
+/** Answers `question` from `kb` deterministically; never throws on odd input. */
+export async function answerQuestion(question: string, kb: KnowledgeBase): Promise<Answer> {
+  const text = (typeof question === 'string' ? question : '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    return {
+      found: false,
+      answer: `Please ask a question in words — for example: "${EXAMPLE_QUESTION}"`,
+      citations: [],
+      nearby: suggestions(kb),
+    };
+  }
+  const terms = contentTerms(text);
+  if (terms.length === 0) {
+    return {
+      found: false,
+      answer: `I need a topic to look up — for example: "${EXAMPLE_QUESTION}"`,
+      citations: [],
+      nearby: suggestions(kb),
+    };
+  }
+  const stats = termStatistics(kb);
+  const hits = await kb.retriever.search(text, { limit: SEARCH_DEPTH });
+  const relevance = judgeRelevance(terms, hits, stats);
+  const sentences = relevance.found ? selectSentences(text, terms, hits, stats) : [];
+  if (sentences.length === 0) {
+    const nearby = distinct(hits.map((h) => h.docId))
+      .slice(0, NEARBY_COUNT)
+      .flatMap((id) => citationFor(kb.docs.get(id)));
+    return {
+      found: false,
+      answer: NOT_FOUND_ANSWER,
+      citations: [],
+      nearby: nearby.length > 0 ? nearby : suggestions(kb),
+    };
+  }
+  // Group the quoted sentences by source, in the order the sources first appear.
+  const bySource = new Map<string, string[]>();
+  for (const s of sentences) bySource.set(s.passage.docId, [...(bySource.get(s.passage.docId) ?? []), s.text]);
+  const citations = [...bySource.keys()].flatMap((id) => citationFor(kb.docs.get(id)));
+  const lines = citations.map((c) => `${bySource.get(c.id)!.join(' ')} (${c.title})`);
+  return { found: true, answer: lines.join('\n'), citations };
+}
+
+function suggestions(kb: KnowledgeBase): Citation[] {
+  const preferred = SUGGESTED_IDS.flatMap((id) => citationFor(kb.docs.get(id)));
+  if (preferred.length > 0) return preferred;
+  const docs = [...kb.docs.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const synthesis = docs.filter((d) => d.kind === 'synthesis');
+  return (synthesis.length > 0 ? synthesis : docs).slice(0, NEARBY_COUNT).flatMap((d) => citationFor(d));
+}
+
+function citationFor(doc: KnowledgeDoc | undefined): Citation[] {
+  return doc ? [{ id: doc.id, title: doc.title, url: doc.url }] : [];
+}
+
+function distinct(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
