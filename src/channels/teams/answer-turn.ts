@@ -33,16 +33,6 @@ export async function answerTurn(
   options: AnswerOptions,
 ): Promise<void> {
   const commands = commandContext(context);
-  const tooLong = input.type === 'text' && input.text.length > deps.config.limits.maxMessageChars;
-  if (tooLong) {
-    await send(context, [
-      {
-        type: 'text',
-        text: `That message is ${input.text.length} characters long; I can read up to ${deps.config.limits.maxMessageChars}. Please shorten it or split it into a few messages.`,
-      },
-    ]);
-    return;
-  }
   const fromCommand =
     input.type === 'choice'
       ? await deps.commands.tryAction(input.value, commands)

@@ -9,7 +9,12 @@ import type { Logger } from '../../observability/create-logger.js';
 /** Retries arrive within seconds to minutes; an hour covers them with room to spare. */
 export const DEDUPE_TTL_MS = 60 * 60 * 1_000;
 
-export function createDedupeMiddleware(store: Keyv, logger: Logger, ttlMs = DEDUPE_TTL_MS): Middleware {
+export function createDedupeMiddleware(
+  store: Keyv,
+  logger: Logger,
+  onDuplicate: () => void = () => {},
+  ttlMs = DEDUPE_TTL_MS,
+): Middleware {
   return {
     onTurn: async (context: TurnContext, next) => {
       const { id, conversation } = context.activity;
@@ -18,6 +23,7 @@ export function createDedupeMiddleware(store: Keyv, logger: Logger, ttlMs = DEDU
       const key = `teams:seen:${conversation.id}:${id}`;
       if (await store.get(key)) {
         logger.info({ activityId: id }, 'teams: ignoring a retried activity');
+        onDuplicate();
         return;
       }
       await store.set(key, 1, ttlMs);

@@ -49,7 +49,7 @@ export async function createTeamsChannel(
   });
   adapter.use(
     createIgnoreOwnMessagesMiddleware(),
-    createDedupeMiddleware(deps.store, logger),
+    createDedupeMiddleware(deps.store, logger, () => deps.metrics.dedupeHits.inc({ channel: 'teams' })),
     createStoreReferencesMiddleware(deps.store, logger),
   );
   const agent = createTeamsAgent(adapter, deps, { streaming: config.llm !== undefined });
