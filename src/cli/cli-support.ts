@@ -1,0 +1,82 @@
+/** Shared pieces of the `archie` subcommands: argument parsing with usage errors, and building the consultant. */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { loadConfig } from '../config/load-config.js';
+import type { Consultant } from '../core/consultant.js';
+import { createConsultant } from '../core/create-consultant.js';
+import { ArchieError } from '../core/errors.js';
+import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
+import { createStore } from '../store/create-store.js';
+import type { CliIo } from './cli-io.js';
+
+/** Exit codes shared by every command (documented in each `--help`). */
+export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
+
+export const EXIT_CODES_HELP =
+  'Exit codes: 0 success, 1 runtime error (store, knowledge base), 2 usage error or unusable input.';
+
+/** Parses options strictly; unknown options and missing values become a usage error. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  command: string,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw usage(`${detail}. Run \`archie ${command} --help\`.`);
+  }
+}
+
+/** A usage error: one line on stderr, exit code 2. */
+export function usage(message: string): ArchieError {
+  return new ArchieError('usage', message);
+}
+
+export interface CliConsultant {
+  consultant: Consultant;
+  maxMessageChars: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The consultant for a command. `persistent` uses STORE_URL (chat resumes across runs); otherwise an
+ * in-memory store, so one-shot commands never touch the data directory.
+ */
+export async function buildConsultant(io: CliIo, options: { persistent: boolean }): Promise<CliConsultant> {
+  const config = loadConfig({ env: io.env });
+  const store = createStore(options.persistent ? config.store.url : 'memory://');
+  try {
+    const knowledge = await loadKnowledgeBase();
+    const consultant = createConsultant({
+      knowledge,
+      store: store.keyv,
+      limits: { maxMessageChars: config.limits.maxMessageChars },
+    });
+    return { consultant, maxMessageChars: config.limits.maxMessageChars, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error instanceof ArchieError
+      ? error
+      : new ArchieError('knowledge_unavailable', 'Could not load the knowledge base (knowledge/*.md).', {
+          cause: error,
+        });
+  }
+}
+
+/** Decodes stdin bytes as UTF-8 text (invalid bytes become U+FFFD, which input screening catches). */
+export function decodeText(bytes: Buffer): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+/** Runs a command body, turning ArchieErrors into one line on stderr and an exit code. */
+export async function withErrors(io: CliIo, command: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    const known = error instanceof ArchieError;
+    io.stderr(`archie ${command}: ${known ? error.userMessage : 'unexpected error (set DEBUG=1 for details)'}\n`);
+    if (io.env.DEBUG) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+    return known && (error.code === 'usage' || error.code === 'bad_input') ? EXIT.usage : EXIT.error;
+  }
+}

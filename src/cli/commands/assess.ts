@@ -1,0 +1,100 @@
+/** `archie assess`: a description on stdin (or as arguments) → a recommendation as Markdown, JSON or an ADR. */
+
+import { renderAdr } from '../../core/adr/render-adr.js';
+import type { AssessResult } from '../../core/consultant.js';
+import { templatedSummary } from '../../core/interview/interview-messages.js';
+import { screenInput } from '../../core/interview/screen-input.js';
+import { describeProfile } from '../../core/render/describe-profile.js';
+import { renderAssessmentMarkdown } from '../../core/render/render-markdown.js';
+import type { CliIo } from '../cli-io.js';
+import { buildConsultant, decodeText, EXIT, EXIT_CODES_HELP, parseOptions, usage, withErrors } from '../cli-support.js';
+
+const HELP = `Usage: archie assess [--json | --format markdown|json|adr] [description…]
+
+Reads a description of your genAI system from stdin (or the arguments) and prints a recommendation:
+monolith, modular-monolith, hybrid or microservices, with reasons, confidence, risks, next steps,
+what would change it, the assumptions made for facts you did not give, and cited sources.
+
+Options:
+  --json             One JSON object: recommendation, confidence (0..1), reasons (with citations),
+                     assumptions, citations [{title,url}], risks, nextSteps, changeTriggers, profile
+  --format <f>       markdown (default), json, or adr (a MADR-style Architecture Decision Record)
+  -h, --help         Show this help
+
+Input longer than MAX_MESSAGE_CHARS (default 8000) is truncated, with a note on stderr.
+
+Examples:
+  echo "3 engineers, hosted OpenAI API, no on-call" | archie assess
+  archie assess --format adr < system.txt > docs/adr/0001-architecture.md
+
+${EXIT_CODES_HELP}
+`;
+
+/** The JSON shape scripts rely on. */
+export function toJson(result: AssessResult, notes: string[]) {
+  const a = result.assessment;
+  const cite = (cs: { id: string; title: string; url: string }[]) =>
+    cs.map(({ id, title, url }) => ({ id, title, url }));
+  return {
+    recommendation: a.verdict,
+    confidence: a.confidence,
+    scores: a.scores,
+    extractedServices: a.extractedServices,
+    reasons: a.reasons.map((r) => ({ text: r.text, factor: r.factorId, citations: cite(r.citations) })),
+    risks: a.risks.map((r) => ({ risk: r.risk, mitigation: r.mitigation, citations: cite(r.citations) })),
+    nextSteps: a.nextSteps,
+    changeTriggers: a.changeTriggers,
+    runnerUp: a.runnerUp,
+    assumptions: a.assumptions,
+    citations: cite(a.citations),
+    profile: result.profile,
+    notes,
+    engineVersion: a.engineVersion,
+  };
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  return withErrors(io, 'assess', async () => {
+    const { values, positionals } = parseOptions(
+      args,
+      { json: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      'assess',
+    );
+    if (values.help) {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    const format = values.json ? 'json' : (values.format ?? 'markdown');
+    if (!['markdown', 'json', 'adr'].includes(format))
+      throw usage(`unknown format "${format}": use markdown, json or adr`);
+
+    let text: string;
+    if (positionals.length) text = positionals.join(' ');
+    else {
+      const bytes = await io.readStdin();
+      if (bytes === undefined) {
+        throw usage('describe your system on stdin, e.g. echo "3 engineers, hosted OpenAI API" | archie assess');
+      }
+      text = decodeText(bytes);
+    }
+
+    const cli = await buildConsultant(io, { persistent: false });
+    try {
+      const screened = screenInput(text, cli.maxMessageChars);
+      if (!screened.ok) throw usage(screened.message);
+      for (const note of screened.notes) io.stderr(`note: ${note}\n`);
+      const result = await cli.consultant.assess(screened.text);
+      if (format === 'json') io.stdout(`${JSON.stringify(toJson(result, screened.notes), null, 2)}\n`);
+      else if (format === 'adr') {
+        io.stdout(renderAdr({ assessment: result.assessment, profile: result.profile, date: new Date() }).markdown);
+      } else {
+        const facts = describeProfile(result.profile);
+        const understood = facts.length ? `What I understood: ${facts.join('; ')}.\n\n` : '';
+        io.stdout(`${understood}${renderAssessmentMarkdown(result.assessment, templatedSummary(result.assessment))}\n`);
+      }
+      return EXIT.ok;
+    } finally {
+      await cli.close();
+    }
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * The consultant every channel talks to. Thin on purpose: it loads and saves conversation state, runs one
+ * interview turn at a time per conversation, and notifies listeners of verdicts. The interview, engine
+ * and renderers do the work.
+ */
+import { answerQuestion } from './answers/answer-question.js';
+import { assessProfile } from './assessment/assess-profile.js';
+import type { Assessment } from './assessment/assessment.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Answer, AssessmentListener, Consultant } from './consultant.js';
+import { ArchieError, toArchieError } from './errors.js';
+import { createConversationStore, newConversationState } from './interview/conversation-state.js';
+import { createInterview, type TurnResult } from './interview/interview.js';
+import { readFacts, validUpdates } from './interview/read-facts.js';
+import { recordFacts } from './interview/record-facts.js';
+import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input.js';
+import type { KnowledgeBase } from './knowledge/knowledge.js';
+import type { AssistContext, ModelAssist } from './llm/model-assist.js';
+import type { TurnContext } from './message.js';
+import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
+import type { KeyValueStore } from './store/key-value-store.js';
+
+export interface ConsultantDeps {
+  knowledge: KnowledgeBase;
+  store: KeyValueStore;
+  clock?: Clock;
+  /** What a configured model adds (extraction, grounded answers, explanations); absent → offline engine. */
+  assist?: ModelAssist;
+  onAssessment?: AssessmentListener;
+  limits?: { maxMessageChars?: number; questionCap?: number };
+}
+
+/** Builds the consultant over a knowledge base and a key-value store. */
+export function createConsultant(deps: ConsultantDeps): Consultant {
+  const clock = deps.clock ?? systemClock;
+  const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
+  const conversations = createConversationStore(deps.store, { now: () => clock.now() });
+  const assess = (profile: TeamProfile): Assessment => assessProfile(profile, deps.knowledge);
+
+  async function answer(question: string, ctx: AssistContext): Promise<Answer> {
+    if (deps.assist) {
+      try {
+        const fromModel = await deps.assist.answer(question, ctx);
+        if (fromModel) return fromModel;
+      } catch {
+        // The offline answer below is always available.
+      }
+    }
+    return answerQuestion(question, deps.knowledge);
+  }
+
+  const interview = createInterview({
+    assess,
+    answer,
+    assist: deps.assist,
+    now: () => clock.now(),
+    maxMessageChars,
+    questionCap: deps.limits?.questionCap,
+  });
+
+  // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
+  const queues = new Map<string, Promise<unknown>>();
+  function serialise<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(id) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(id, settled);
+    void settled.then(() => {
+      if (queues.get(id) === settled) queues.delete(id);
+    });
+    return next;
+  }
+
+  async function notify(id: string, result: TurnResult, channel: TurnContext['channel']): Promise<void> {
+    if (!result.assessed || !deps.onAssessment) return;
+    try {
+      await deps.onAssessment({
+        conversationId: id,
+        profile: result.state.profile,
+        assessment: result.assessed,
+        at: clock.now(),
+        channel,
+      });
+    } catch {
+      // A failing listener (history, check-ins) must not cost the user their answer.
+    }
+  }
+
+  const assistCtx = (id: string | undefined, ctx?: Partial<TurnContext>): AssistContext => ({
+    conversationId: id,
+    stream: ctx?.stream,
+    signal: ctx?.signal,
+  });
+
+  return {
+    greet: (id, _ctx) =>
+      serialise(id, async () => {
+        // Greeting never throws away a conversation in progress: it picks up where the user left off.
+        const state = await conversations.load(id);
+        const result = state ? interview.welcomeBack(state) : interview.greet(newConversationState(clock.now()));
+        await conversations.save(id, result.state);
+        return result.messages;
+      }),
+
+    handle: (id, input, ctx) =>
+      serialise(id, async () => {
+        try {
+          const state = (await conversations.load(id)) ?? newConversationState(clock.now());
+          const result = await interview.handle(state, input, assistCtx(id, ctx));
+          await conversations.save(id, result.state);
+          await notify(id, result, ctx.channel);
+          return result.messages;
+        } catch (error) {
+          throw toArchieError(error, 'I couldn’t process that message. Please try again.');
+        }
+      }),
+
+    assess: async (description) => {
+      const screened = screenInput(description, maxMessageChars);
+      if (!screened.ok) throw new ArchieError('bad_input', screened.message);
+      const state = newConversationState(clock.now());
+      const facts = await readFacts(screened.text, {}, {}, deps.assist, {});
+      recordFacts(state, facts.offline, 'extracted', clock.now());
+      recordFacts(state, facts.model, 'model', clock.now());
+      return { profile: state.profile, provenance: state.provenance, assessment: assess(state.profile) };
+    },
+
+    ask: async (question, ctx) => {
+      const screened = screenInput(question, maxMessageChars);
+      if (!screened.ok) throw new ArchieError('bad_input', screened.message);
+      return answer(screened.text, assistCtx(undefined, ctx));
+    },
+
+    seed: (id, profile) =>
+      serialise(id, async () => {
+        const parsed = teamProfileSchema.safeParse(profile);
+        if (!parsed.success) throw new ArchieError('bad_input', 'That team profile is not valid.');
+        const state = (await conversations.load(id)) ?? newConversationState(clock.now());
+        state.profile = {};
+        state.provenance = {};
+        const updates = validUpdates(
+          Object.entries(parsed.data).map(([key, value]) => ({ key: key as FactKey, value }) as FactUpdate),
+        );
+        recordFacts(state, updates, 'answer', clock.now());
+        state.lastAssessment = assess(state.profile);
+        state.phase = 'recommended';
+        state.pending = undefined;
+        await conversations.save(id, state);
+      }),
+
+    snapshot: async (id) => {
+      const state = await conversations.load(id);
+      if (!state || (!Object.keys(state.profile).length && !state.lastAssessment)) return undefined;
+      return { profile: state.profile, assessment: state.lastAssessment };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Picks the next question: only one whose answer could change the verdict. Each unknown fact is tried
+ * with every possible answer through the real engine; questions that flip the verdict for more answers
+ * (then move the scores more) come first.
+ */
+import type { Assessment, Verdict } from '../assessment/assessment.js';
+import type { TeamProfile } from '../profile/profile.js';
+import { applyUpdates } from './apply-updates.js';
+import { QUESTIONS, type Question } from './questions.js';
+
+export const DEFAULT_QUESTION_CAP = 3;
+
+export interface RankedQuestion {
+  question: Question;
+  /** How many of its answers change the verdict. */
+  flips: number;
+  /** Verdicts some answer would move to. */
+  wouldMoveTo: Verdict[];
+  /** Largest change of the current verdict's margin over the runner-up, across answers. */
+  spread: number;
+}
+
+export interface ChooseOptions {
+  assess: (profile: TeamProfile) => Assessment;
+  /** Question ids already answered or skipped. */
+  done: readonly string[];
+  baseline?: Assessment;
+}
+
+function margin(a: Assessment, verdict: Verdict): number {
+  const others = Object.entries(a.scores).filter(([v]) => v !== verdict);
+  return a.scores[verdict] - Math.max(...others.map(([, s]) => s));
+}
+
+/** Every question that could still change the verdict, most informative first. */
+export function rankQuestions(profile: TeamProfile, options: ChooseOptions): RankedQuestion[] {
+  const baseline = options.baseline ?? options.assess(profile);
+  const base = margin(baseline, baseline.verdict);
+  const ranked: RankedQuestion[] = [];
+  for (const question of QUESTIONS) {
+    if (options.done.includes(question.id) || profile[question.facts[0]!] !== undefined) continue;
+    let flips = 0;
+    let spread = 0;
+    const wouldMoveTo = new Set<Verdict>();
+    for (const option of question.options) {
+      const next = options.assess(applyUpdates(profile, option.updates));
+      if (next.verdict !== baseline.verdict) {
+        flips += 1;
+        wouldMoveTo.add(next.verdict);
+      }
+      spread = Math.max(spread, Math.abs(margin(next, baseline.verdict) - base));
+    }
+    if (flips > 0) ranked.push({ question, flips, wouldMoveTo: [...wouldMoveTo], spread });
+  }
+  // Stable sort keeps catalogue order for ties.
+  return ranked.sort((a, b) => b.flips - a.flips || b.spread - a.spread);
+}
+
+/** The next question to ask, or undefined when no answer could change the verdict or the cap is reached. */
+export function chooseQuestion(
+  profile: TeamProfile,
+  options: ChooseOptions & { cap?: number; asked: number },
+): { next: RankedQuestion; remaining: number } | undefined {
+  const cap = options.cap ?? DEFAULT_QUESTION_CAP;
+  if (options.asked >= cap) return undefined;
+  const ranked = rankQuestions(profile, options);
+  const next = ranked[0];
+  return next ? { next, remaining: Math.min(ranked.length, cap - options.asked) } : undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * A conversation's durable state, stored as one record per conversation (`conv:<id>`). Records written by
+ * older versions (or damaged ones) are migrated or dropped field by field, never thrown on.
+ */
+import type { Assessment } from '../assessment/assessment.js';
+import { type FactKey, type Provenance, type TeamProfile, teamProfileSchema } from '../profile/profile.js';
+import type { KeyValueStore } from '../store/key-value-store.js';
+
+export const PHASES = ['greeting', 'describing', 'questioning', 'recommended'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface FeedbackRecord {
+  value: 'up' | 'down';
+  verdict?: string;
+  at: string;
+}
+
+export interface ConversationState {
+  schemaVersion: 1;
+  phase: Phase;
+  profile: TeamProfile;
+  provenance: Provenance;
+  /** Question ids the user answered. */
+  asked: string[];
+  /** Question ids the user skipped or was not sure about (the engine assumes instead). */
+  skipped: string[];
+  /** The question we are waiting on, if any. */
+  pending?: string;
+  turns: number;
+  lastAssessment?: Assessment;
+  feedback: FeedbackRecord[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A fresh conversation at the greeting. */
+export function newConversationState(at: Date): ConversationState {
+  const iso = at.toISOString();
+  return {
+    schemaVersion: 1,
+    phase: 'greeting',
+    profile: {},
+    provenance: {},
+    asked: [],
+    skipped: [],
+    turns: 0,
+    feedback: [],
+    createdAt: iso,
+    updatedAt: iso,
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+/** Keeps each profile field that still validates, so one bad field does not lose the rest. */
+function cleanProfile(raw: unknown): TeamProfile {
+  if (!isRecord(raw)) return {};
+  const profile: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const field = teamProfileSchema.shape[key as FactKey];
+    if (field?.safeParse(value).success && value !== undefined) profile[key] = value;
+  }
+  return profile as TeamProfile;
+}
+
+function cleanProvenance(raw: unknown, profile: TeamProfile): Provenance {
+  if (!isRecord(raw)) return {};
+  const out: Provenance = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in profile) || !isRecord(value) || typeof value.source !== 'string') continue;
+    out[key as FactKey] = {
+      source: (['extracted', 'model', 'answer', 'correction'] as const).find((s) => s === value.source) ?? 'extracted',
+      evidence: typeof value.evidence === 'string' ? value.evidence : undefined,
+      at: typeof value.at === 'string' ? value.at : new Date(0).toISOString(),
+    };
+  }
+  return out;
+}
+
+/**
+ * Brings any stored record to the current shape. Version 0 (before `schemaVersion`) stored
+ * `{ stage, facts, answered, skipped, pendingQuestion, lastAssessment }`. Returns undefined for records
+ * that are not conversations or come from a newer Archie (starting over beats misreading them).
+ */
+export function migrateConversationState(raw: unknown, at: Date): ConversationState | undefined {
+  if (!isRecord(raw)) return undefined;
+  const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
+  if (version > 1) return undefined;
+  const base = newConversationState(at);
+  const v0 = version === 0;
+  const profile = cleanProfile(v0 ? (raw.facts ?? raw.profile) : raw.profile);
+  const phaseRaw = v0 ? (raw.stage ?? raw.phase) : raw.phase;
+  const phaseMap: Record<string, Phase> = { questions: 'questioning', done: 'recommended', start: 'greeting' };
+  const phase =
+    PHASES.find((p) => p === phaseRaw) ??
+    (typeof phaseRaw === 'string' ? phaseMap[phaseRaw] : undefined) ??
+    'describing';
+  const pending = v0 ? (raw.pendingQuestion ?? raw.pending) : raw.pending;
+  const assessment =
+    isRecord(raw.lastAssessment) && typeof raw.lastAssessment.verdict === 'string' ? raw.lastAssessment : undefined;
+  const state: ConversationState = {
+    ...base,
+    phase: phase === 'recommended' && !assessment ? 'describing' : phase,
+    profile,
+    provenance: cleanProvenance(raw.provenance, profile),
+    asked: strings(v0 ? (raw.answered ?? raw.asked) : raw.asked),
+    skipped: strings(raw.skipped),
+    pending: typeof pending === 'string' ? pending : undefined,
+    turns: typeof raw.turns === 'number' && raw.turns >= 0 ? raw.turns : 0,
+    lastAssessment: assessment as Assessment | undefined,
+    feedback: Array.isArray(raw.feedback) ? (raw.feedback.filter(isRecord) as unknown as FeedbackRecord[]) : [],
+    createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : base.createdAt,
+    updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : base.updatedAt,
+  };
+  if (state.phase === 'questioning' && !state.pending) state.phase = 'describing';
+  return state;
+}
+
+export interface ConversationStore {
+  load(conversationId: string): Promise<ConversationState | undefined>;
+  save(conversationId: string, state: ConversationState): Promise<void>;
+  delete(conversationId: string): Promise<void>;
+}
+
+/** Conversation records in the shared key-value store, migrated on read. */
+export function createConversationStore(
+  store: KeyValueStore,
+  options: { now?: () => Date; ttlMs?: number } = {},
+): ConversationStore {
+  const now = options.now ?? (() => new Date());
+  const key = (id: string) => `conv:${id}`;
+  return {
+    load: async (id) => migrateConversationState(await store.get(key(id)), now()),
+    save: async (id, state) => {
+      await store.set(key(id), { ...state, updatedAt: now().toISOString() }, options.ttlMs);
+    },
+    delete: async (id) => {
+      await store.delete(key(id));
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/** The words of the interview: greeting, questions, recommendation, help and "why?" replies. */
+import { type Assessment, VERDICT_LABELS } from '../assessment/assessment.js';
+import type { Answer } from '../consultant.js';
+import { ACTIONS, type OutMessage, type Progress, type QuickReply } from '../message.js';
+import { citationLinks } from '../render/render-markdown.js';
+import { answerValue, type Question } from './questions.js';
+
+/** Example descriptions offered as quick replies on the greeting. */
+export const EXAMPLES: readonly { label: string; text: string }[] = [
+  {
+    label: 'Small team, hosted API',
+    text: 'We are 3 engineers building a RAG assistant for internal docs on the OpenAI API. No on-call yet, we deploy from GitHub Actions.',
+  },
+  {
+    label: 'Self-hosted model + ingestion',
+    text: 'One team of 8 engineers self-hosting a 70B model on our own GPUs, with nightly ingestion of millions of PDFs.',
+  },
+  {
+    label: 'Six teams on Kubernetes',
+    text: 'Six teams (45 engineers) on a mature Kubernetes platform with CI/CD, tracing and on-call; everyone is blocked by one shared release train.',
+  },
+];
+
+export const exampleValue = (i: number) => `example:${i + 1}`;
+
+/** The first messages of a conversation. */
+export function greetingMessages(): OutMessage[] {
+  return [
+    {
+      type: 'text',
+      text: [
+        'Hi, I’m Archie. I help teams building generative-AI systems (RAG assistants, agents, inference pipelines) decide between a monolith, a modular monolith, a hybrid (a monolith core plus a few extracted services) and microservices.',
+        'Describe your system in a few sentences: team size, how you run models, your ingestion, your ops (CI/CD, on-call, platform) and what hurts today. I’ll ask only questions that could change my answer, then recommend with reasons and sources.',
+      ].join('\n\n'),
+      quickReplies: EXAMPLES.map((e, i) => ({ label: e.label, value: exampleValue(i) })),
+    },
+  ];
+}
+
+/** Quick replies for a question: its options, then Skip and Not sure. */
+export function questionReplies(q: Question): QuickReply[] {
+  return [
+    ...q.options.map((o) => ({ label: o.label, value: answerValue(q.id, o.id) })),
+    { label: 'Skip', value: ACTIONS.skip },
+    { label: 'Not sure', value: answerValue(q.id, 'unsure') },
+  ];
+}
+
+/** A question message with progress. */
+export function questionMessage(q: Question, progress: Progress, prefix = ''): OutMessage {
+  return {
+    type: 'question',
+    questionId: q.id,
+    text: `${prefix}${q.text}`,
+    why: q.why,
+    quickReplies: questionReplies(q),
+    progress,
+  };
+}
+
+export const RECOMMENDATION_ACTIONS: QuickReply[] = [
+  { label: 'Export ADR', value: ACTIONS.export },
+  { label: 'Why?', value: ACTIONS.why },
+  { label: 'Re-assess', value: ACTIONS.reassess },
+  { label: '👍', value: ACTIONS.feedbackUp },
+  { label: '👎', value: ACTIONS.feedbackDown },
+];
+
+/** A one-paragraph summary built from the engine's own reasons (used when no model explains). */
+export function templatedSummary(a: Assessment): string {
+  const parts = [
+    `I recommend a ${VERDICT_LABELS[a.verdict].split(':')[0]!.toLowerCase()} (${Math.round(a.confidence * 100)}% confidence).`,
+  ];
+  for (const r of a.reasons.slice(0, 2)) parts.push(r.text.endsWith('.') ? r.text : `${r.text}.`);
+  if (a.extractedServices.length) parts.push(`Extract only: ${a.extractedServices.join(', ')}.`);
+  if (a.assumptions.length) {
+    parts.push(
+      `I assumed ${a.assumptions.length} fact${a.assumptions.length === 1 ? '' : 's'} you didn’t give (listed below).`,
+    );
+  }
+  return parts.join(' ');
+}
+
+export function recommendationMessage(assessment: Assessment, summary: string, generated: boolean): OutMessage {
+  return { type: 'recommendation', assessment, summary, generated, actions: RECOMMENDATION_ACTIONS };
+}
+
+/** "Why this verdict?": the factors that moved the scores most, each with its sources. */
+export function whyVerdictMessage(a: Assessment): OutMessage {
+  const top = [...a.factors]
+    .sort((x, y) => Math.abs(y.contributions[a.verdict] ?? 0) - Math.abs(x.contributions[a.verdict] ?? 0))
+    .slice(0, 3);
+  const lines = top.map(
+    (f) => `- ${f.label}: ${f.explanation}${f.citations.length ? ` (${citationLinks(f.citations)})` : ''}`,
+  );
+  const citations = [...new Map(top.flatMap((f) => f.citations).map((c) => [c.id, c])).values()];
+  return {
+    type: 'text',
+    text: [
+      `Why ${VERDICT_LABELS[a.verdict].split(':')[0]!.toLowerCase()}: the factors that weighed most:`,
+      ...lines,
+    ].join('\n'),
+    citations,
+    quickReplies: RECOMMENDATION_ACTIONS.slice(0, 1),
+  };
+}
+
+/** "Why this question?": what it is about and which verdicts an answer could move to. */
+export function whyQuestionText(q: Question, current: Assessment | undefined, moveTo: string[]): string {
+  const now = current
+    ? ` Right now I lean towards ${VERDICT_LABELS[current.verdict].split(':')[0]!.toLowerCase()};`
+    : '';
+  const could = moveTo.length ? `${now} depending on your answer it could become ${moveTo.join(' or ')}.` : '';
+  return `Why I ask: ${q.why}${could}`;
+}
+
+export const HELP_TEXT = [
+  'Here is what you can do:',
+  '- Describe your system in your own words, or answer my questions (buttons or typing).',
+  '- "skip" or "not sure": I’ll assume a sensible default and say so.',
+  '- "why?": why I’m asking, or why I recommend what I do.',
+  '- Correct me any time: "actually we’re 12 engineers", "we do have on-call".',
+  '- Ask a question: "What did Prime Video save by moving to a monolith?"',
+  '- "export": an Architecture Decision Record (Markdown). "restart": start over.',
+].join('\n');
+
+/** A knowledge answer as a message: citations when found, nearby topics when not. */
+export function answerMessage(answer: Answer): OutMessage {
+  if (answer.found)
+    return { type: 'text', text: answer.answer, citations: answer.citations, generated: answer.generated };
+  const nearby = answer.nearby?.length ? `\n\nRelated topics I do cover: ${citationLinks(answer.nearby)}` : '';
+  return { type: 'text', text: `${answer.answer}${nearby}`, citations: [] };
+}
