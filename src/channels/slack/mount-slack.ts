@@ -50,6 +50,7 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
         store: deps.store,
         onDuplicate: (eventId, retryNum) => {
           duplicates += 1;
+          deps.metrics.dedupeHits.inc({ channel: 'slack' });
           logger.info({ eventId, retryNum }, 'Slack re-delivered an event we already have; ignored');
         },
         onStoreError: (error) => logger.warn({ err: error }, 'Slack event dedupe store failed; processing anyway'),

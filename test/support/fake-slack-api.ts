@@ -1,0 +1,216 @@
+/**
+ * A fake Slack Web API on 127.0.0.1 (node:http). Records every call with its decoded arguments, answers
+ * the methods Archie uses with Slack's documented response shapes, and can fail the next call of a
+ * method with a 429 (Retry-After) or a Slack error code. Also serves file upload URLs, response_urls and
+ * apps.connections.open (pointing at a fake Socket Mode server when one is set).
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  at: number;
+}
+
+export type Failure = { status: 429; retryAfter: number } | { error: string };
+
+export const FAKE_BOT = { userId: 'UARCHIE', botId: 'BARCHIE', teamId: 'T0TEAM', botToken: 'xoxb-test-token' };
+
+export interface FakeSlackApi {
+  /** Base URL for WebClient `slackApiUrl` (ends with /api/). */
+  apiUrl: string;
+  origin: string;
+  calls(method?: string): RecordedCall[];
+  failNext(method: string, failure: Failure): void;
+  /** Delays every answer of a method (to keep work in flight). */
+  delay(method: string, ms: number): void;
+  /** Resolves once `predicate(calls)` holds; rejects after `timeoutMs`. */
+  waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
+  setSocketUrl(url: string): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const JSON_FIELDS = ['blocks', 'chunks', 'prompts', 'view', 'files', 'metadata', 'attachments'];
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  let calls: RecordedCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  const delays = new Map<string, number>();
+  const waiters = new Set<() => void>();
+  let socketUrl = '';
+  let seq = 0;
+  const nextTs = () => `${1_700_000_000 + Math.floor(seq / 1000)}.${String(++seq).padStart(6, '0')}`;
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/upload/') || url.pathname.startsWith('/response/')) {
+      record(url.pathname.startsWith('/upload/') ? 'upload' : 'response_url', decode(req, raw));
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(url.pathname.startsWith('/upload/') ? `OK - ${raw.length}` : 'ok');
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = decode(req, raw);
+    const failure = failures.get(method)?.shift();
+    const wait = delays.get(method);
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+    record(method, args, failure);
+    if (failure && 'status' in failure) {
+      return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+    }
+    if (failure) return send(200, { ok: false, error: failure.error });
+    send(200, answer(method, args));
+  });
+
+  function record(method: string, args: Record<string, any>, failure?: Failure) {
+    calls.push({ method: failure ? `${method}!failed` : method, args, at: Date.now() });
+    for (const w of waiters) w();
+  }
+
+  function answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://archie-test.slack.com/',
+          team: 'Test',
+          user: 'archie',
+          team_id: FAKE_BOT.teamId,
+          user_id: FAKE_BOT.userId,
+          bot_id: FAKE_BOT.botId,
+        };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        return {
+          ok: true,
+          channel: args.channel,
+          ts,
+          message: { text: args.text, ts, thread_ts: args.thread_ts, bot_id: FAKE_BOT.botId },
+        };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.startStream':
+        return { ok: true, channel: args.channel, ts: nextTs() };
+      case 'chat.appendStream':
+      case 'chat.stopStream':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.publish':
+        return { ok: true, view: { id: 'V1', ...args.view } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++seq}`;
+        return { ok: true, upload_url: `${origin()}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return {
+          ok: true,
+          files: (args.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })),
+        };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, name: 'someone', tz: 'Europe/Berlin', is_bot: false } };
+      case 'conversations.replies':
+        return { ok: true, messages: [], has_more: false };
+      case 'apps.connections.open':
+        return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return { ok: true };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const origin = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${origin()}/api/`,
+    origin: origin(),
+    calls: (method) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    delay: (method, ms) => delays.set(method, ms),
+    waitFor: (predicate, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (!predicate(calls)) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve([...calls]);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(
+              `fake Slack API: condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    setSocketUrl: (url) => {
+      socketUrl = url;
+    },
+    reset: () => {
+      calls = [];
+      failures.clear();
+      delays.clear();
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function decode(req: IncomingMessage, raw: Buffer): Record<string, any> {
+  const type = req.headers['content-type'] ?? '';
+  const text = raw.toString('utf8');
+  let args: Record<string, any> = {};
+  if (type.includes('application/json')) args = text ? JSON.parse(text) : {};
+  else if (type.includes('application/x-www-form-urlencoded')) args = { ...parseQuery(text) };
+  else args = { raw: text };
+  for (const field of JSON_FIELDS) {
+    if (typeof args[field] === 'string') {
+      try {
+        args[field] = JSON.parse(args[field]);
+      } catch {}
+    }
+  }
+  return args;
+}
+
+/** All text a recorded call would show a person (message text and every block's text), for assertions. */
+export function shownText(call: RecordedCall): string {
+  const parts: string[] = [String(call.args.text ?? '')];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'text' && typeof v === 'string') parts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(call.args.blocks);
+  walk(call.args.chunks);
+  return parts.join('\n');
+}
