@@ -21,4 +21,11 @@ export interface ModelAssist {
   answer(question: string, ctx: AssistContext): Promise<Answer | undefined>;
   /** A validated narrative of the engine's verdict; undefined → templated summary. */
   explain(assessment: Assessment, profile: TeamProfile, ctx: AssistContext): Promise<string | undefined>;
+  /**
+   * A one-time notice for the user of this conversation (e.g. "I've reached this conversation's model
+   * budget…"); the consultant shows it once when defined. Optional (added by the LLM helper).
+   */
+  takeNotice?(conversationId: string): Promise<string | undefined>;
+  /** Model name, provider and circuit-breaker state for /healthz. Optional (added by the LLM helper). */
+  status?(): Record<string, unknown>;
 }

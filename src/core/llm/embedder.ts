@@ -1,0 +1,6 @@
+/** The embeddings seam: the core asks for vectors; the vendor adapter (src/llm) produces them. */
+export interface Embedder {
+  /** Model name; part of the cache key so switching models never mixes vectors. */
+  readonly name: string;
+  embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
+}

@@ -1,0 +1,119 @@
+/**
+ * Fact extraction with a model's structured output. The model proposes facts with verbatim evidence;
+ * each fact is validated against the team-profile schema and kept only if its evidence is really in the
+ * user's words and not inside a sentence addressed to the model. The engine, not the model, then
+ * decides the verdict from the merged facts.
+ */
+import { z } from 'zod';
+import { FACT_KEYS, type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from '../profile/profile.js';
+import type { ChatMessage, ChatModel, ModelUsage } from './chat-model.js';
+import { isInstruction, splitSentences } from './detect-injection.js';
+import type { Prompts } from './load-prompts.js';
+import { describeProfileFields } from './profile-fields.js';
+import { asUserData } from './user-data.js';
+
+const shape = teamProfileSchema.shape;
+
+/** The schema sent to the model: the real field types, but one bad field never sinks the others. */
+export const extractionSchema = z.object({
+  facts: z.object(
+    Object.fromEntries(FACT_KEYS.map((k) => [k, (shape[k] as z.ZodType).catch(undefined)])) as unknown as {
+      [K in FactKey]: z.ZodCatch<(typeof shape)[K]>;
+    },
+  ),
+  evidence: z.record(z.string(), z.string()).optional().catch(undefined),
+  corrections: z.array(z.string()).optional().catch(undefined),
+});
+export type Extraction = z.infer<typeof extractionSchema>;
+
+const NUMERIC: ReadonlySet<FactKey> = new Set([
+  'engineers',
+  'teams',
+  'users',
+  'requestsPerDay',
+  'modelSizeB',
+  'deploysPerWeek',
+]);
+const NUMBER_WORD =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|couple|few|single|solo|just me)\b/i;
+
+/** Builds the messages for one extraction call. */
+export function extractionMessages(prompts: Prompts, text: string, known: TeamProfile): ChatMessage[] {
+  const task = prompts.render('extract-facts', {
+    fields: describeProfileFields(),
+    known: Object.keys(known).length ? JSON.stringify(known) : '(none)',
+  });
+  return [
+    { role: 'system', content: `${prompts.render('system', {})}\n\n${task}` },
+    { role: 'user', content: asUserData(text) },
+  ];
+}
+
+/** Calls the model and returns validated fact updates (possibly empty). Throws on model failure. */
+export async function extractFactsWithModel(
+  model: ChatModel,
+  prompts: Prompts,
+  text: string,
+  known: TeamProfile,
+  signal?: AbortSignal,
+): Promise<{ updates: FactUpdate[]; usage?: ModelUsage; dropped: string[] }> {
+  const { value, usage } = await model.completeStructured(extractionMessages(prompts, text, known), extractionSchema, {
+    signal,
+    schemaName: 'team_profile_facts',
+  });
+  return { ...validateExtraction(value, text, known), usage };
+}
+
+/** Keeps only schema-valid facts whose evidence is a verbatim quote from a non-instruction sentence. */
+export function validateExtraction(
+  extraction: Extraction,
+  text: string,
+  known: TeamProfile,
+): { updates: FactUpdate[]; dropped: string[] } {
+  const sentences = splitSentences(text).map((s) => ({ norm: normalise(s), instruction: isInstruction(s) }));
+  const corrections = new Set(extraction.corrections ?? []);
+  const updates: FactUpdate[] = [];
+  const dropped: string[] = [];
+  for (const key of FACT_KEYS) {
+    const value = extraction.facts[key];
+    if (value === undefined || value === null) continue;
+    const evidence = extraction.evidence?.[key]?.trim();
+    const why = rejectReason(key, value, evidence, sentences);
+    if (why) {
+      dropped.push(`${key}: ${why}`);
+      continue;
+    }
+    const correction = corrections.has(key) && known[key] !== undefined;
+    if (!correction && JSON.stringify(known[key]) === JSON.stringify(value)) continue;
+    updates.push({ key, value, evidence, ...(correction ? { correction: true } : {}) } as FactUpdate);
+  }
+  return { updates, dropped };
+}
+
+function rejectReason(
+  key: FactKey,
+  value: unknown,
+  evidence: string | undefined,
+  sentences: Array<{ norm: string; instruction: boolean }>,
+): string | undefined {
+  if (!shape[key].safeParse(value).success) return 'invalid value';
+  if (Array.isArray(value) && value.length === 0) return 'empty list';
+  if (!evidence) return 'no evidence';
+  const quote = normalise(evidence);
+  if (quote.length < 2) return 'no evidence';
+  const holders = sentences.filter((s) => s.norm.includes(quote) || (quote.includes(s.norm) && s.norm.length > 0));
+  if (holders.length === 0) return 'evidence not in the text';
+  if (holders.every((s) => s.instruction)) return 'evidence is an instruction to the model';
+  if (NUMERIC.has(key) && !NUMBER_WORD.test(evidence)) return 'number without a number in the evidence';
+  return undefined;
+}
+
+/** Case, punctuation and spacing differences should not make a real quote fail. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[^a-z0-9'.%+-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
