@@ -1,0 +1,31 @@
+/** RSS of a real Archie holding 10,000 stored conversations (target < 200 MB), beside the same process empty. */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { BenchResult } from './bench-result.js';
+
+export async function bench(): Promise<BenchResult[]> {
+  const count = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', resolve('bin/run-ts.js'), 'bench/support/memory-child.ts', String(count)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const { before, after, elapsedMs } = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    before: number;
+    after: number;
+    elapsedMs: number;
+  };
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  return [
+    {
+      name: `RSS with ${count.toLocaleString('en-US')} stored conversations`,
+      value: mb(after),
+      unit: 'MB',
+      baseline: { name: 'same process before', value: mb(before) },
+      ratio: after / before,
+      target: '< 200 MB',
+      ok: mb(after) < 200,
+    },
+    { name: 'first turns stored per second', value: count / (elapsedMs / 1000), unit: 'turns/s' },
+  ];
+}
