@@ -114,12 +114,12 @@ describe('web chat in a real browser', () => {
       answered++;
 
       if (answered === 1 && !reloaded) {
-        const before = await page.locator('#log').innerText();
+        const before = await page.locator('#log').textContent();
         const lines = await lineCount();
         await page.reload({ waitUntil: 'load' });
         await settled();
         expect(await lineCount()).toBe(lines);
-        expect(await page.locator('#log').innerText()).toBe(before);
+        expect(await page.locator('#log').textContent()).toBe(before);
         expect(await page.evaluate(() => localStorage.getItem('archie.web.conversation'))).toBe(id);
         reloaded = true;
         // Give the first button focus again, as the click did before the reload.

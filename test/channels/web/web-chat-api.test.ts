@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WebMessage } from '../../../src/channels/web/web-history.js';
+import type { OutMessage } from '../../../src/core/message.js';
 import { call, startWebArchie, tempSqlite, type WebTestServer } from './web-test-server.js';
 
 const DESCRIPTION =
@@ -17,7 +19,12 @@ async function start(env: Record<string, string> = {}) {
   return server;
 }
 
-const archieLines = (messages: any[]) => messages.filter((m) => m.from === 'archie').map((m) => m.message);
+const archieLines = (messages: WebMessage[]): OutMessage[] =>
+  messages.flatMap((m) => (m.from === 'archie' ? [m.message] : []));
+const questionIn = (messages: OutMessage[]) =>
+  messages.find((m): m is Extract<OutMessage, { type: 'question' }> => m.type === 'question');
+const recommendationIn = (messages: OutMessage[]) =>
+  messages.find((m): m is Extract<OutMessage, { type: 'recommendation' }> => m.type === 'recommendation');
 
 describe('web chat API', () => {
   it('starts a conversation with a greeting under a random, unguessable id', async () => {
@@ -29,8 +36,7 @@ describe('web chat API', () => {
     expect(second.body.id).not.toBe(first.body.id);
     const greeting = archieLines(first.body.messages);
     expect(greeting.length).toBeGreaterThan(0);
-    expect(greeting[0].type).toBe('text');
-    expect(greeting[0].text).toMatch(/Archie/);
+    expect(greeting[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/Archie/) });
   });
 
   it('answers typed text and button presses, and the transcript shows both in order', async () => {
@@ -45,8 +51,8 @@ describe('web chat API', () => {
     expect(replies.length).toBeGreaterThan(0);
 
     // Press the first option of the question Archie asked (or export, if it recommended straight away).
-    const question = replies.find((m: any) => m.type === 'question');
-    const button = question ? question.quickReplies[0] : { label: 'Export ADR', value: 'cmd:export' };
+    const question = questionIn(replies);
+    const button = question ? question.quickReplies[0]! : { label: 'Export ADR', value: 'cmd:export' };
     const pressed = await call(url, 'POST', `${base}/messages`, { choice: button.value });
     expect(pressed.status).toBe(200);
     // The transcript shows the button's label, looked up server-side, not its opaque value.
@@ -57,7 +63,7 @@ describe('web chat API', () => {
     expect(history.status).toBe(200);
     const all = [...conversation.messages, ...typed.body.messages, ...pressed.body.messages];
     expect(history.body.messages).toEqual(all);
-    expect(history.body.messages.map((m: any) => m.seq)).toEqual(all.map((_, i) => i + 1));
+    expect(history.body.messages.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
   });
 
   it('runs a whole consultation to a recommendation and exports the ADR', async () => {
@@ -65,17 +71,19 @@ describe('web chat API', () => {
     const { body: conversation } = await call(url, 'POST', '/api/web/conversations');
     const base = `/api/web/conversations/${conversation.id}/messages`;
     let latest = archieLines((await call(url, 'POST', base, { text: DESCRIPTION })).body.messages);
-    for (let turn = 0; turn < 20 && !latest.some((m: any) => m.type === 'recommendation'); turn++) {
-      const question = latest.find((m: any) => m.type === 'question');
-      expect(question, 'Archie should ask a question or recommend').toBeDefined();
-      latest = archieLines((await call(url, 'POST', base, { choice: question.quickReplies[0].value })).body.messages);
+    for (let turn = 0; turn < 20 && !recommendationIn(latest); turn++) {
+      const question = questionIn(latest);
+      if (!question) throw new Error(`Archie should ask a question or recommend, got ${JSON.stringify(latest)}`);
+      latest = archieLines((await call(url, 'POST', base, { choice: question.quickReplies[0]!.value })).body.messages);
     }
-    const recommendation = latest.find((m: any) => m.type === 'recommendation');
+    const recommendation = recommendationIn(latest);
+    if (!recommendation) throw new Error('no recommendation after 20 answers');
     expect(recommendation.assessment.verdict).toMatch(/monolith|hybrid|microservices/);
     expect(recommendation.assessment.factors.length).toBeGreaterThan(0);
 
     const exported = archieLines((await call(url, 'POST', base, { choice: 'cmd:export' })).body.messages);
-    const adr = exported.find((m: any) => m.type === 'adr');
+    const adr = exported.find((m) => m.type === 'adr');
+    if (!adr) throw new Error(`no ADR in ${JSON.stringify(exported)}`);
     expect(adr.filename).toMatch(/\.md$/);
     expect(adr.markdown).toMatch(/^# /);
   });
@@ -98,7 +106,7 @@ describe('web chat API', () => {
     // And it carries on where it left off: the next turn is numbered after the restored ones.
     const next = await call(second.url, 'POST', `/api/web/conversations/${conversation.id}/messages`, { text: 'skip' });
     expect(next.status).toBe(200);
-    expect(next.body.messages[0].seq).toBe(history.body.messages.length + 1);
+    expect(next.body.messages[0]!.seq).toBe(history.body.messages.length + 1);
   });
 
   it('rejects a body that is not JSON with 400 and a plain message, and loses nothing', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Archie, createArchie } from '../../../src/app/create-archie.js';
+import type { WebMessage } from '../../../src/channels/web/web-history.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createLogger } from '../../../src/observability/create-logger.js';
 
@@ -31,13 +32,20 @@ export async function startWebArchie(env: Record<string, string> = {}): Promise<
   return { archie, url: `http://127.0.0.1:${port}`, close: () => archie.close() };
 }
 
+/** What the web API answers (a conversation, new lines, or an error). */
+export interface ApiBody {
+  id: string;
+  messages: WebMessage[];
+  error?: string;
+}
+
 /** JSON over HTTP with the status, for asserting on both. */
 export async function call(
   base: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: ApiBody }> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -50,5 +58,5 @@ export async function call(
   } catch {
     // Not JSON: keep the text for the assertion message.
   }
-  return { status: response.status, body: parsed };
+  return { status: response.status, body: parsed as ApiBody };
 }
