@@ -1,0 +1,73 @@
+/** Shared wiring for the LLM tests: an instant clock, a memory store and a ModelAssist on the fake server. */
+import Keyv from 'keyv';
+import type { LlmConfig } from '../../src/config/config-schema.js';
+import type { Clock } from '../../src/core/clock.js';
+import { type ConfiguredModelAssist, createModelAssist, type ModelAssistLimits } from '../../src/core/llm/create-model-assist.js';
+import { loadPrompts } from '../../src/core/llm/load-prompts.js';
+import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import { createChatModel, type StructuredMethod } from '../../src/llm/create-chat-model.js';
+import { createEmbeddings } from '../../src/llm/create-embeddings.js';
+import type { FakeOpenAiServer } from '../support/fake-openai-server.js';
+
+/** A clock whose sleeps return at once but advance `now`, recording what was asked for. */
+export function createInstantClock(start = new Date('2026-01-01T00:00:00Z')): Clock & { sleeps: number[]; advance(ms: number): void } {
+  let now = start.getTime();
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => new Date(now),
+    advance(ms) {
+      now += ms;
+    },
+    async sleep(ms, signal) {
+      if (signal?.aborted) throw signal.reason;
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}
+
+export const TEST_KEY = 'sk-test-abcdefghijklmnopqrstuvwx';
+
+export function openAiConfig(fake: FakeOpenAiServer, extra: Partial<Extract<LlmConfig, { provider: 'openai' }>> = {}): LlmConfig {
+  return { provider: 'openai', apiKey: TEST_KEY, baseUrl: fake.url, model: 'gpt-4o-mini', ...extra };
+}
+
+export interface AssistKit {
+  assist: ConfiguredModelAssist;
+  clock: ReturnType<typeof createInstantClock>;
+  store: Keyv;
+}
+
+export async function createTestAssist(
+  fake: FakeOpenAiServer,
+  options: {
+    limits?: Partial<ModelAssistLimits>;
+    embeddings?: boolean;
+    structuredMethod?: StructuredMethod;
+    store?: Keyv;
+    config?: LlmConfig;
+  } = {},
+): Promise<AssistKit> {
+  const config = options.config ?? openAiConfig(fake, options.embeddings ? { embeddingModel: 'text-embedding-3-small' } : {});
+  const limits: ModelAssistLimits = {
+    timeoutMs: 2_000,
+    maxRetries: 2,
+    tokenBudget: 60_000,
+    baseDelayMs: 10,
+    maxDelayMs: 50,
+    ...options.limits,
+  };
+  const clock = createInstantClock();
+  const store = options.store ?? new Keyv();
+  const assist = createModelAssist({
+    model: createChatModel(config, { timeoutMs: limits.timeoutMs, structuredMethod: options.structuredMethod }),
+    embeddings: createEmbeddings(config, { timeoutMs: limits.timeoutMs }),
+    knowledge: await loadKnowledgeBase(),
+    prompts: await loadPrompts(),
+    store,
+    clock,
+    limits,
+  });
+  return { assist, clock, store };
+}
