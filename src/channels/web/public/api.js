@@ -1,6 +1,6 @@
 // The web chat's JSON API client. Every failure becomes an Error whose message is safe to show.
 
-const OFFLINE = 'Archie could not be reached. Check that `archie serve` is still running, then try again.';
+const OFFLINE = 'Archie could not be reached. Check that “archie serve” is still running, then try again.';
 
 /** An API error; `status` is the HTTP status (0 when the server could not be reached). */
 export class ApiError extends Error {
