@@ -71,3 +71,25 @@ export async function createTestAssist(
   });
   return { assist, clock, store };
 }
+
+/** The passages a request showed the model, as `[pN] Title (url)` lines. */
+export function passagesShown(body: { messages: Array<{ role: string; content: string | null }> }): Array<{
+  label: string;
+  title: string;
+  url: string;
+}> {
+  const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
+  return [...system.matchAll(/^\[(p\d+)\] (.+?)(?: — .+?)? \((https?:\/\/[^)]+)\)$/gm)].map((m) => ({
+    label: m[1] as string,
+    title: m[2] as string,
+    url: m[3] as string,
+  }));
+}
+
+/** Which task a chat request is (by its prompt). */
+export function taskOf(body: { messages: Array<{ role: string; content: string | null }> }): 'extract' | 'answer' | 'explain' {
+  const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
+  if (system.includes('extract facts')) return 'extract';
+  if (system.includes('write a short narrative')) return 'explain';
+  return 'answer';
+}
