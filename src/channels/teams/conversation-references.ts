@@ -27,8 +27,11 @@ export function createStoreReferencesMiddleware(store: Keyv, logger: Logger): Mi
   return {
     onTurn: async (context: TurnContext, next) => {
       const activity = context.activity;
-      if (activity.conversation?.id && activity.serviceUrl) {
-        const reference = activity.getConversationReference();
+      // Proactive continuations (event ContinueConversation) are ours, not the user's: nothing new to store.
+      if (activity.conversation?.id && activity.serviceUrl && activity.type !== 'event') {
+        // Without the activity id, a proactive post is a new message in the chat (or in the channel thread
+        // the conversation id names) rather than a reply to whatever was said last.
+        const { activityId: _lastActivity, ...reference } = activity.getConversationReference();
         // Stored as JSON so every keyv backend (memory, SQLite, Redis) round-trips it identically.
         await store.set(referenceKey(activity.conversation.id), JSON.stringify(reference)).catch((error: unknown) => {
           logger.warn({ err: error }, 'teams: could not store the conversation reference');

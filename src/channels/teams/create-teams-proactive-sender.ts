@@ -33,15 +33,26 @@ export function createTeamsProactiveSender(options: TeamsProactiveOptions): Proa
           reason: 'Archie has not seen this Teams conversation yet (no stored conversation reference).',
         };
       }
+      // The adapter turns errors inside the callback into onTurnError, so catch them here to report them.
+      let failure: { error: unknown } | undefined;
       try {
         // Without an app id the SDK needs an identity object without an audience: anonymous, local only.
         await options.adapter.continueConversation(options.appId ?? {}, reference, async (context) => {
-          await context.sendActivities(renderMessages(messages).map(toSdkActivity));
+          // A continuation carries a made-up activity id; post a new message rather than a reply to it.
+          context.onSendActivities(async (_ctx, activities, next) => {
+            for (const activity of activities) activity.replyToId = undefined;
+            return next();
+          });
+          try {
+            await context.sendActivities(renderMessages(messages).map(toSdkActivity));
+          } catch (error) {
+            failure = { error };
+          }
         });
-        return { ok: true };
       } catch (error) {
-        return deliveryFailure(error, options, target.key);
+        failure = { error };
       }
+      return failure ? deliveryFailure(failure.error, options, target.key) : { ok: true };
     },
   };
 }

@@ -9,6 +9,9 @@ import type { Logger } from '../../observability/create-logger.js';
 /** Retries arrive within seconds to minutes; an hour covers them with room to spare. */
 export const DEDUPE_TTL_MS = 60 * 60 * 1_000;
 
+/** Activity types Teams sends that produce answers. */
+const INBOUND = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction']);
+
 export function createDedupeMiddleware(
   store: Keyv,
   logger: Logger,
@@ -18,8 +21,8 @@ export function createDedupeMiddleware(
   return {
     onTurn: async (context: TurnContext, next) => {
       const { id, conversation } = context.activity;
-      // Typing and streaming updates have no lasting effect; only answer-producing activities matter.
-      if (!id || !conversation?.id || context.activity.type === 'typing') return next();
+      // Only what Teams delivers counts; proactive continuations reuse the id of the last inbound activity.
+      if (!id || !conversation?.id || !INBOUND.has(context.activity.type)) return next();
       const key = `teams:seen:${conversation.id}:${id}`;
       if (await store.get(key)) {
         logger.info({ activityId: id }, 'teams: ignoring a retried activity');

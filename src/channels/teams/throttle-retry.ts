@@ -40,7 +40,9 @@ export function retryAfterMs(error: unknown, now = Date.now()): number | undefin
 
 /** Runs `send`, retrying on 429 (and 502/503/504) with Retry-After or exponential backoff. */
 export async function withThrottleRetry<T>(send: () => Promise<T>, options: ThrottleOptions): Promise<T> {
-  const { maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULTS, ...options };
+  const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
+  const baseDelayMs = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
