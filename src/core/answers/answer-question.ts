@@ -60,10 +60,31 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
   }
   // Group the quoted sentences by source, in the order the sources first appear.
   const bySource = new Map<string, string[]>();
-  for (const s of sentences) bySource.set(s.passage.docId, [...(bySource.get(s.passage.docId) ?? []), s.text]);
-  const citations = [...bySource.keys()].flatMap((id) => citationFor(kb.docs.get(id)));
-  const lines = citations.map((c) => `${bySource.get(c.id)!.join(' ')} (${c.title})`);
-  return { found: true, answer: lines.join('\n'), citations };
+  const referenced: string[] = [];
+  for (const s of sentences) {
+    const { text: quoted, ids } = liftReferences(s.text, kb);
+    referenced.push(...ids);
+    bySource.set(s.passage.docId, [...(bySource.get(s.passage.docId) ?? []), quoted]);
+  }
+  const quotedCitations = [...bySource.keys()].flatMap((id) => citationFor(kb.docs.get(id)));
+  const lines = quotedCitations.map((c) => `${bySource.get(c.id)!.join(' ')} (${c.title})`);
+  // Sources a quoted synthesis sentence relies on are cited after the quoted ones.
+  const extra = distinct(referenced)
+    .filter((id) => !bySource.has(id))
+    .flatMap((id) => citationFor(kb.docs.get(id)));
+  return { found: true, answer: lines.join('\n'), citations: [...quotedCitations, ...extra] };
+}
+
+/** Turns the knowledge base's "(see <doc-id>)" cross-references into citations instead of raw ids. */
+function liftReferences(sentence: string, kb: KnowledgeBase): { text: string; ids: string[] } {
+  const ids: string[] = [];
+  const text = sentence.replace(/\s*\(see ([a-z0-9-]+(?:\s*(?:,|and|;)\s*[a-z0-9-]+)*)\)/g, (whole, list: string) => {
+    const found = list.split(/\s*(?:,|and|;)\s*/);
+    if (!found.every((id) => kb.docs.has(id))) return whole;
+    ids.push(...found);
+    return '';
+  });
+  return { text, ids };
 }
 
 function suggestions(kb: KnowledgeBase): Citation[] {

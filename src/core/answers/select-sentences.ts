@@ -75,13 +75,29 @@ export function selectSentences(
         if (words < 4 || sentence.endsWith('?')) return;
         const sentenceTerms = new Set(contentTerms(sentence));
         let weight = 0;
+        let own = 0;
+        let viaTitle = 0;
         for (const t of terms) {
-          if (stats.matches(t, sentenceTerms)) weight += stats.idf(t);
-          else if (stats.matches(t, titleTerms)) weight += 0.8 * stats.idf(t);
-          else if (RELATED.get(t)?.some((r) => sentenceTerms.has(r))) weight += 0.6 * stats.idf(t);
+          if (stats.matches(t, sentenceTerms)) {
+            weight += stats.idf(t);
+            own++;
+          } else if (RELATED.get(t)?.some((r) => sentenceTerms.has(r))) {
+            weight += 0.6 * stats.idf(t);
+            own++;
+          } else if (stats.matches(t, titleTerms)) {
+            weight += 0.8 * stats.idf(t);
+            viaTitle++;
+          }
         }
-        let score = weight / total + 0.6 * (hit.score / top.score);
-        if (wantsFigure && HAS_FIGURE.test(sentence)) score += HAS_MEASURE.test(sentence) ? 0.5 : 0.3;
+        // An answer must say something about the question itself, not share one stray word with it
+        // ("meaning of life" vs "a language end-of-life"): two of its words, one in the sentence.
+        if (own === 0 || own + viaTitle < Math.min(2, terms.length)) return;
+        const local = weight / total;
+        let score = local + 0.6 * (hit.score / top.score);
+        // A figure only helps a sentence that is on the question's topic.
+        if (wantsFigure && HAS_FIGURE.test(sentence)) {
+          score += (HAS_MEASURE.test(sentence) ? 0.5 : 0.3) * Math.min(1, 2 * local);
+        }
         // Prefer whole sentences over terse fragments, and readable ones over run-ons.
         if (words < 7) score -= 0.15;
         if (words > 60) score -= 0.2;

@@ -8,7 +8,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are as at be because been before being below
   between both but by can could did do does doing done down during each either etc few for from further get
   gets getting go goes going gone got had has have having he her here hers him his how however i if in into is it its itself just know let
-  like me might more most much must my no nor not now of off on once only or other our ours out over own per
+  like made make makes many me might more most much must my no nor not now of off on once only or other our ours out over own per
   please same shall she should so some such tell than that the their theirs them then there these they
   thing things think this those through to too under until up upon us very via want was way we went were what whats when where whether which
   while who whom whose why will with within without would yes yet you your yours`.split(/\s+/),

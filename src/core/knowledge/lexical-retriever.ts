@@ -4,6 +4,7 @@
  */
 import MiniSearch from 'minisearch';
 import { processTerm, tokenize } from './analyze-text.js';
+import { expandQuery } from './expand-query.js';
 import type { Passage, RetrievedPassage, Retriever } from './knowledge.js';
 
 export interface LexicalRetrieverOptions {
@@ -11,11 +12,14 @@ export interface LexicalRetrieverOptions {
   boost: { title: number; heading: number; tags: number; text: number };
   /** Default number of results. */
   limit: number;
+  /** Weight of thesaurus expansions relative to the user's own words. */
+  expansionWeight: number;
 }
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalRetrieverOptions = {
   boost: { title: 2, heading: 1.5, tags: 1.5, text: 1 },
   limit: 5,
+  expansionWeight: 0.4,
 };
 
 interface IndexedPassage {
@@ -62,7 +66,10 @@ export function createLexicalRetriever(
       const limit = searchOptions.limit ?? opts.limit;
       if (!query.trim() || limit <= 0) return [];
       const wanted = searchOptions.tags?.length ? new Set(searchOptions.tags) : undefined;
-      const hits = index.search(query, wanted ? { filter: (r) => hasTag(byId.get(r.id), wanted) } : {});
+      const expansion = expandQuery(query);
+      const weight = opts.expansionWeight;
+      const fullQuery = expansion ? { queries: [query, { queries: [expansion], boostTerm: () => weight }] } : query;
+      const hits = index.search(fullQuery, wanted ? { filter: (r) => hasTag(byId.get(r.id), wanted) } : {});
       const results: RetrievedPassage[] = [];
       for (const hit of hits.slice(0, limit)) {
         const passage = byId.get(hit.id);

@@ -36,6 +36,15 @@ describe('answerQuestion (offline ask)', () => {
     }
   });
 
+  it('turns a "(see <id>)" cross-reference into a citation instead of showing the raw id', async () => {
+    const kb = await loadKnowledgeBase(FIXTURES);
+    const answer = await answerQuestion('Which pipeline stages exchanging large payloads belong in one process?', kb);
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('over 90%');
+    expect(answer.answer).not.toContain('(see ');
+    expect(answer.citations.map((c) => c.id)).toEqual(['synthesis-when-to-extract-inference', 'prime-video-monolith']);
+  });
+
   it('says it does not know a question outside the knowledge base, and suggests nearby topics', async () => {
     const kb = await loadKnowledgeBase();
     for (const question of ['What is the capital of France?', 'best pizza recipe']) {
