@@ -4,8 +4,8 @@ export function splitText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = bestBreak(window);
+    // A break right after the window (the next character is a space) keeps the whole window.
+    const cut = /\s/.test(rest[max]!) ? max : bestBreak(rest.slice(0, max));
     chunks.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).replace(/^\s+/, '');
   }
