@@ -37,7 +37,7 @@ const PATTERNS: Array<{ name: string; pattern: RegExp; replace: string | ((...m:
   // scheme://user:password@host — keep the scheme and host, drop the credentials.
   {
     name: 'url-credentials',
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s:/@]+:[^\s@/]+@/gi,
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s:/@]*:[^\s@/]+@/gi,
     replace: (_m, scheme) => `${scheme}${REDACTED}@`,
   },
   // Connection strings: Password=...; AccountKey=...; SharedAccessKey=...
