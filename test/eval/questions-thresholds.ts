@@ -5,8 +5,8 @@
 export const RETRIEVAL_THRESHOLDS = {
   /** Reached 1.00 (47/47 questions have an expected document in the top 5 passages). */
   recallAt5: 1,
-  /** Reached 0.95. */
-  mrr: 0.95,
+  /** Reached 0.951; a little slack so a reworded document does not fail the build over one rank. */
+  mrr: 0.93,
   /** Reached 1.00: every "I don't know" was for an out-of-scope question. */
   outOfScopePrecision: 1,
   /** Reached 1.00: every out-of-scope question got "I don't know". */
