@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion, NOT_FOUND_ANSWER } from '../../../src/core/answers/answer-question.js';
 import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-base.js';
@@ -80,6 +81,24 @@ describe('answerQuestion (offline ask)', () => {
     expect((await answerQuestion('qwxz vbnmp asdkjh', kb)).found).toBe(false);
     const long = await answerQuestion('monolith cost '.repeat(5000), kb);
     expect(typeof long.answer).toBe('string');
+  });
+
+  it('never throws on arbitrary input and only ever cites documents that exist', async () => {
+    const kb = await loadKnowledgeBase(FIXTURES);
+    const words = fc.constantFrom('gpu', 'inference', 'monolith', 'cost', 'Prime', 'Video', '90%', '🤖', 'the', '(see');
+    const input = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.array(words).map((w) => w.join(' ')),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (question) => {
+        const answer = await answerQuestion(question, kb);
+        expect(answer.answer.length).toBeGreaterThan(0);
+        for (const c of [...answer.citations, ...(answer.nearby ?? [])]) expect(kb.docs.get(c.id)?.url).toBe(c.url);
+        if (!answer.found) expect(answer.citations).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('gives the same answer to the same question every time', async () => {
