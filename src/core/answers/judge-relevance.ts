@@ -43,7 +43,10 @@ export interface Relevance {
   matched: string[];
 }
 
-/** Judges whether `hits` (best first) answer a question whose content terms are `terms`. */
+/**
+ * Judges whether `hits` (best first) answer a question whose content terms are `terms`. The hits must come
+ * from the lexical retriever: the score check is calibrated on its BM25 scale, not on fused (RRF) scores.
+ */
 export function judgeRelevance(
   terms: readonly string[],
   hits: readonly RetrievedPassage[],
