@@ -1,0 +1,161 @@
+/**
+ * The deterministic engine: scores the four verdicts with the factor catalogue and explains the result
+ * (reasons, risks, triggers, next steps, assumptions, citations). Pure: the same profile always yields
+ * the same assessment. Citations resolve through the given lookup or knowledge base, else through the
+ * repository's knowledge/ front-matter.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge.js';
+import type { FactKey, TeamProfile } from '../profile/profile.js';
+import {
+  type Assessment,
+  type FactorResult,
+  type Reason,
+  VERDICT_LABELS,
+  VERDICTS,
+  type Verdict,
+} from './assessment.js';
+import { type CitationLookup, citationLookupFrom, resolveCitations } from './citation-catalogue.js';
+import { computeConfidence } from './confidence.js';
+import { resolveProfile } from './defaults.js';
+import { ENGINE_VERSION } from './engine-version.js';
+import { FACTORS } from './factors.js';
+import { nextStepsFor } from './next-steps.js';
+import { risksFor } from './risks.js';
+import { changeTriggersFor } from './triggers.js';
+
+export { ENGINE_VERSION } from './engine-version.js';
+
+/** Documents that back each verdict as a whole (so every result cites at least two sources). */
+const VERDICT_CITATIONS: Record<Verdict, string[]> = {
+  monolith: ['fowler-monolith-first', 'vogels-monoliths-not-dinosaurs'],
+  'modular-monolith': ['shopify-modular-monolith', 'synthesis-modular-monolith-practice'],
+  hybrid: ['synthesis-when-to-extract-inference', 'vogels-monoliths-not-dinosaurs'],
+  microservices: ['newman-microservices-baggage', 'fowler-microservice-prerequisites'],
+};
+const MAX_REASONS = 5;
+const CLOSE_MARGIN = 2.5;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Assesses a team profile; `source` is a citation lookup or a loaded knowledge base. */
+export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pick<KnowledgeBase, 'docs'>): Assessment {
+  const lookup = typeof source === 'function' ? source : source ? citationLookupFrom(source) : undefined;
+  const cite = (ids: readonly string[]) => resolveCitations(ids, lookup);
+  const { resolved, assumptions } = resolveProfile(profile);
+
+  const scores: Record<Verdict, number> = { monolith: 0, 'modular-monolith': 0, hybrid: 0, microservices: 0 };
+  const factors: FactorResult[] = [];
+  const boundaries: string[] = [];
+  for (const factor of FACTORS) {
+    const strength = factor.strength(resolved);
+    if (strength === undefined) continue;
+    const contributions: Partial<Record<Verdict, number>> = {};
+    for (const v of VERDICTS) {
+      const w = factor.weights[v];
+      if (w === undefined) continue;
+      contributions[v] = round(w * strength);
+      scores[v] += w * strength;
+    }
+    factors.push({
+      id: factor.id,
+      label: factor.label,
+      contributions,
+      explanation: factor.explain(resolved),
+      facts: factor.facts,
+      citations: cite(factor.citations),
+    });
+    const boundary = factor.boundary?.(resolved);
+    if (boundary) boundaries.push(boundary);
+  }
+  for (const v of VERDICTS) scores[v] = round(scores[v]);
+
+  // Ties go to the simpler architecture (VERDICTS is ordered simplest first).
+  const ranked = [...VERDICTS].sort((a, b) => scores[b] - scores[a] || VERDICTS.indexOf(a) - VERDICTS.indexOf(b));
+  const verdict = ranked[0]!;
+  const second = ranked[1]!;
+  const margin = scores[verdict] - scores[second];
+
+  const reasons: Reason[] = factors
+    .filter((f) => (f.contributions[verdict] ?? 0) > 0 && f.citations.length > 0)
+    .sort((a, b) => (b.contributions[verdict] ?? 0) - (a.contributions[verdict] ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, MAX_REASONS)
+    .map((f) => ({ text: f.explanation, factorId: f.id, citations: f.citations }));
+
+  const extractedServices =
+    verdict === 'hybrid' || verdict === 'microservices'
+      ? boundaries.length
+        ? boundaries
+        : verdict === 'microservices'
+          ? ['Services along team-owned domains (one team per service)']
+          : []
+      : [];
+
+  const risks = risksFor(verdict, resolved).map((r) => ({
+    risk: r.risk,
+    mitigation: r.mitigation,
+    citations: cite(r.citations),
+  }));
+  const changeTriggers = changeTriggersFor(verdict, resolved);
+  const keyKnown = countKnownKeyFacts(resolved.known);
+  const confidence = computeConfidence(margin, keyKnown.known, keyKnown.total);
+
+  const citations = dedupe([
+    ...cite(VERDICT_CITATIONS[verdict]),
+    ...reasons.flatMap((r) => r.citations),
+    ...risks.flatMap((r) => r.citations),
+  ]);
+
+  const assessment: Assessment = {
+    verdict,
+    confidence,
+    scores,
+    extractedServices,
+    reasons,
+    factors,
+    risks,
+    changeTriggers,
+    nextSteps: nextStepsFor(verdict, resolved, extractedServices),
+    assumptions,
+    citations,
+    engineVersion: ENGINE_VERSION,
+  };
+  if (margin < CLOSE_MARGIN) {
+    const trigger = changeTriggers.find((t) => t.wouldMoveTo === second);
+    assessment.runnerUp = {
+      verdict: second,
+      why: `Close call (score ${scores[verdict]} vs ${scores[second]}): ${VERDICT_LABELS[second].toLowerCase()} is also defensible${
+        trigger
+          ? `, and becomes the better fit if: ${trigger.condition.charAt(0).toLowerCase()}${trigger.condition.slice(1)}`
+          : ''
+      }.`,
+    };
+  }
+  return assessment;
+}
+
+/** Key facts for confidence: a fact counts as known when the user (or extraction) stated it. */
+const KEY_FACT_GROUPS: FactKey[][] = [
+  ['engineers', 'teams'],
+  ['stage'],
+  ['modelHosting', 'gpuInference'],
+  ['ciCd'],
+  ['tracing'],
+  ['onCall'],
+  ['containerPlatform'],
+  ['releaseFriction'],
+  ['complianceBoundary', 'untrustedCode'],
+  ['heavyIngestion'],
+];
+
+function countKnownKeyFacts(known: ReadonlySet<FactKey>): { known: number; total: number } {
+  const n = KEY_FACT_GROUPS.filter((group) => group.some((k) => known.has(k))).length;
+  return { known: n, total: KEY_FACT_GROUPS.length };
+}
+
+function dedupe<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((c) => {
+    if (seen.has(c.id)) return false;
+    seen.add(c.id);
+    return true;
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * Defaults for missing facts. The engine always reasons over a complete profile, and every fact it had
+ * to assume is reported in `assumptions` so the user can correct it. Defaults follow the common case for
+ * a genAI team (a hosted model API, hosted CI) and lean conservative on operations (no tracing assumed).
+ */
+
+import type {
+  Architecture,
+  Component,
+  ContainerPlatform,
+  FactKey,
+  ModelHosting,
+  Pain,
+  Stage,
+  TeamProfile,
+  TrafficShape,
+} from '../profile/profile.js';
+import type { Assumption } from './assessment.js';
+
+/** A profile with every fact the factors read filled in, plus which facts were actually known. */
+export interface ResolvedProfile {
+  engineers: number;
+  teams: number;
+  stage: Stage;
+  modelHosting: ModelHosting;
+  gpuInference: boolean;
+  modelSizeB?: number;
+  users?: number;
+  requestsPerDay?: number;
+  trafficShape?: TrafficShape;
+  deploysPerWeek?: number;
+  components: Component[];
+  independentScaling: Component[];
+  differentChangePace: Component[];
+  heavyIngestion: boolean;
+  ciCd: boolean;
+  tracing: boolean;
+  onCall: boolean;
+  containerPlatform: ContainerPlatform;
+  platformTeam: boolean;
+  releaseFriction: boolean;
+  complianceBoundary: boolean;
+  untrustedCode: boolean;
+  languages: string[];
+  reusedByOtherProducts: boolean;
+  currentArchitecture: Architecture;
+  pains: Pain[];
+  known: ReadonlySet<FactKey>;
+}
+
+const LIVE_STAGES: Stage[] = ['production', 'scale'];
+
+/** Fills gaps in `profile` and lists what was assumed. */
+export function resolveProfile(profile: TeamProfile): { resolved: ResolvedProfile; assumptions: Assumption[] } {
+  const known = new Set((Object.keys(profile) as FactKey[]).filter((k) => profile[k] !== undefined));
+  const assumptions: Assumption[] = [];
+  const assume = <T>(fact: FactKey, value: T | undefined, fallback: T, text: (v: T) => string): T => {
+    if (value !== undefined) return value;
+    assumptions.push({ fact, assumed: text(fallback) });
+    return fallback;
+  };
+
+  const teams = assume(
+    'teams',
+    profile.teams,
+    profile.engineers ? Math.max(1, Math.ceil(profile.engineers / 8)) : 1,
+    (v) => (v === 1 ? 'one team' : `about ${v} teams (roughly 8 engineers per team)`),
+  );
+  const engineers = assume(
+    'engineers',
+    profile.engineers,
+    profile.teams && profile.teams > 1 ? profile.teams * 7 : 5,
+    (v) => (profile.teams && profile.teams > 1 ? `about ${v} engineers (about 7 per team)` : `about ${v} engineers`),
+  );
+  const liveSignals = Boolean(profile.users || profile.requestsPerDay || profile.onCall);
+  const stage = assume<Stage>('stage', profile.stage, liveSignals ? 'production' : 'pilot', (v) =>
+    v === 'production'
+      ? 'in production (you mention real traffic or on-call)'
+      : 'a pilot with early users, not yet in production',
+  );
+  const modelHosting = assume<ModelHosting>(
+    'modelHosting',
+    profile.modelHosting,
+    profile.gpuInference || profile.modelSizeB ? 'self-hosted' : 'hosted-api',
+    (v) =>
+      v === 'self-hosted'
+        ? 'self-hosted models (you mention GPUs or a model size)'
+        : 'a hosted model API (OpenAI, Anthropic, Bedrock, Gemini…)',
+  );
+  const gpuInference = profile.gpuInference ?? (modelHosting === 'self-hosted' || modelHosting === 'mixed');
+  const live = LIVE_STAGES.includes(stage);
+  const ciCd = assume('ciCd', profile.ciCd, true, () => 'automated CI/CD (hosted CI such as GitHub Actions)');
+  const tracing = assume('tracing', profile.tracing, false, () => 'no distributed tracing yet');
+  const onCall = assume('onCall', profile.onCall, live, (v) =>
+    v ? 'someone is on call (the system is in production)' : 'no on-call rotation yet',
+  );
+  const containerPlatform = assume(
+    'containerPlatform',
+    profile.containerPlatform,
+    'containers',
+    () => 'containers without Kubernetes',
+  );
+  const platformTeam = assume('platformTeam', profile.platformTeam, false, () => 'no dedicated platform team');
+  const releaseFriction = assume(
+    'releaseFriction',
+    profile.releaseFriction,
+    false,
+    () => 'teams are not blocked by a shared release',
+  );
+  const complianceBoundary = assume(
+    'complianceBoundary',
+    profile.complianceBoundary,
+    false,
+    () => 'no regulated data that must be isolated',
+  );
+  const untrustedCode = assume(
+    'untrustedCode',
+    profile.untrustedCode,
+    false,
+    () => 'no untrusted or generated code is executed',
+  );
+  const heavyIngestion = assume(
+    'heavyIngestion',
+    profile.heavyIngestion,
+    false,
+    () => 'document ingestion is light (no multi-hour batch jobs)',
+  );
+  const currentArchitecture = assume<Architecture>(
+    'currentArchitecture',
+    profile.currentArchitecture,
+    stage === 'idea' ? 'none' : 'monolith',
+    (v) => (v === 'none' ? 'nothing built yet' : 'a single deployable today'),
+  );
+
+  const resolved: ResolvedProfile = {
+    engineers,
+    teams,
+    stage,
+    modelHosting,
+    gpuInference,
+    components: profile.components ?? [],
+    independentScaling: profile.independentScaling ?? [],
+    differentChangePace: profile.differentChangePace ?? [],
+    heavyIngestion,
+    ciCd,
+    tracing,
+    onCall,
+    containerPlatform,
+    platformTeam,
+    releaseFriction,
+    complianceBoundary,
+    untrustedCode,
+    languages: profile.languages ?? [],
+    reusedByOtherProducts: profile.reusedByOtherProducts ?? false,
+    currentArchitecture,
+    pains: profile.pains ?? [],
+    known,
+  };
+  for (const key of ['modelSizeB', 'users', 'requestsPerDay', 'trafficShape', 'deploysPerWeek'] as const) {
+    if (profile[key] !== undefined) Object.assign(resolved, { [key]: profile[key] });
+  }
+  return { resolved, assumptions };
+}
+
+/** Operational maturity 0..5: CI/CD, tracing, on-call, container platform (k8s 1, containers ½), platform team. */
+export function opsMaturity(p: ResolvedProfile): number {
+  const platform = p.containerPlatform === 'kubernetes' ? 1 : p.containerPlatform === 'containers' ? 0.5 : 0;
+  return Number(p.ciCd) + Number(p.tracing) + Number(p.onCall) + platform + Number(p.platformTeam);
+}
+
+/** The prerequisites still missing, in words. */
+export function missingPrerequisites(p: ResolvedProfile): string[] {
+  const out: string[] = [];
+  if (!p.ciCd) out.push('automated CI/CD');
+  if (!p.tracing) out.push('distributed tracing');
+  if (!p.onCall) out.push('an on-call rotation');
+  if (p.containerPlatform === 'none') out.push('a container platform');
+  if (!p.platformTeam && p.teams >= 4) out.push('a platform team');
+  return out;
+}

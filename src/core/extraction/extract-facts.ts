@@ -1,0 +1,160 @@
+/**
+ * Offline fact extraction: turns a team's free-text description into profile facts, with the words
+ * each fact came from. Deterministic and model-free. Sentences that instruct the bot are skipped whole;
+ * denials set facts to false; intents and hypotheticals set nothing; corrections are flagged.
+ */
+import {
+  COMPONENTS,
+  type FactKey,
+  type FactUpdate,
+  PAINS,
+  type TeamProfile,
+  teamProfileSchema,
+} from '../profile/profile.js';
+import { isCorrection, isSoftCorrection } from './corrections.js';
+import { trimEvidence } from './evidence.js';
+import { isInstruction } from './instructions.js';
+import { findLanguages } from './languages.js';
+import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
+import { isIntent, isNegated } from './negation.js';
+import { findQuantities, normalizeText } from './numbers.js';
+import { quantityProposals } from './quantity-facts.js';
+import { splitSentences } from './sentences.js';
+import { deployFrequency, modelSizes } from './special-quantities.js';
+import { ARCHITECTURE_RULES, STAGE_RULES } from './stage-architecture.js';
+
+interface Candidate {
+  key: FactKey;
+  value: unknown;
+  priority: number;
+  order: number;
+  correction: boolean;
+  soft: boolean;
+  evidence: string;
+}
+
+const RULES: TermRule[] = [...LEXICON, ...STAGE_RULES, ...ARCHITECTURE_RULES];
+const ARRAY_KEYS = new Set<FactKey>(['components', 'independentScaling', 'differentChangePace', 'languages', 'pains']);
+const HYPOTHETICAL =
+  /^\W*(?:what if|if|suppose|supposing|imagine|hypothetically|assuming|say we|let's say|in theory)\b/i;
+const PAST_MIGRATION =
+  /\b(?:moved|migrated|went|switched|transitioned|broke|split|rewrote|consolidated|merged|replaced)\b/;
+const FROM_BEFORE = /\bfrom\s+(?:a |an |our |the |1 )?(?:big |large |legacy |old |huge |single )?$/;
+const MAX_INPUT = 20_000;
+
+/** Facts stated in `text`; `known` lets "we're 15 now" count as a correction of a known 12. */
+export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
+  if (typeof text !== 'string' || !text.trim()) return [];
+  const candidates: Candidate[] = [];
+  let order = 0;
+  for (const sentence of splitSentences(text.slice(0, MAX_INPUT))) {
+    if (isInstruction(sentence.text) || HYPOTHETICAL.test(sentence.text)) continue;
+    const norm = normalizeText(sentence.text);
+    const t = norm.text;
+    const question = /\?\s*$/.test(sentence.text);
+    const correction = isCorrection(sentence.text);
+    const soft = isSoftCorrection(sentence.text);
+    const push = (proposals: Proposal[] | undefined, start: number, end: number) => {
+      if (!proposals?.length) return;
+      const evidence = trimEvidence(sentence.text, norm.map[start] ?? 0, norm.map[end] ?? sentence.text.length);
+      for (const p of proposals) {
+        candidates.push({
+          key: p.key,
+          value: p.value,
+          priority: p.priority ?? 1,
+          order: order++,
+          correction,
+          soft,
+          evidence,
+        });
+      }
+    };
+
+    for (const rule of RULES) {
+      if (question && rule.notInQuestions) continue;
+      for (const m of t.matchAll(rule.pattern)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (rule.yes[0]?.key === 'currentArchitecture' && FROM_BEFORE.test(t.slice(Math.max(0, start - 30), start))) {
+          // "migrating from a monolith" describes today; "we moved from a monolith" describes the past.
+          if (!PAST_MIGRATION.test(t))
+            push(
+              rule.yes.map((p) => ({ ...p, priority: 1 })),
+              start,
+              end,
+            );
+          continue;
+        }
+        const negated = isNegated(t, start, end);
+        if (!negated && isIntent(t, start)) continue;
+        push(negated ? rule.no : rule.yes, start, end);
+      }
+    }
+    let headcount: { proposals: Proposal[]; start: number; end: number; value: number } | undefined;
+    for (const q of findQuantities(t)) {
+      if (isIntent(t, q.start)) continue;
+      const proposals = quantityProposals(t, q);
+      const end = Math.min(t.length, q.end + 24);
+      // Several headcounts in one sentence ("12 devs and 6 data scientists"): the largest is the team.
+      const people = proposals.find((p) => p.key === 'engineers');
+      if (people && proposals.length === 1) {
+        const value = people.value as number;
+        if (!headcount || value > headcount.value) headcount = { proposals, start: q.start, end, value };
+        continue;
+      }
+      push(proposals, q.start, end);
+    }
+    if (headcount) push(headcount.proposals, headcount.start, headcount.end);
+    for (const s of [...modelSizes(t), ...deployFrequency(t)]) push([s.proposal], s.start, s.end);
+    const languages = findLanguages(t, sentence.text);
+    if (languages.length) push([{ key: 'languages', value: languages }], 0, t.length);
+  }
+  return resolve(candidates, known);
+}
+
+const rank = (list: readonly string[]) => (v: string) => {
+  const i = list.indexOf(v);
+  return i === -1 ? list.length : i;
+};
+const componentRank = rank(COMPONENTS);
+const painRank = rank(PAINS);
+
+/** One update per fact: arrays are unions; scalars take a correction, else the strongest, latest mention. */
+function resolve(candidates: Candidate[], known?: TeamProfile): FactUpdate[] {
+  const byKey = new Map<FactKey, Candidate[]>();
+  for (const c of candidates) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const out: FactUpdate[] = [];
+  for (const key of Object.keys(teamProfileSchema.shape) as FactKey[]) {
+    const list = byKey.get(key);
+    if (!list?.length) continue;
+    let value: unknown;
+    let chosen: Candidate;
+    if (ARRAY_KEYS.has(key)) {
+      const items = [...new Set(list.flatMap((c) => c.value as string[]))];
+      if (key === 'pains') items.sort((a, b) => painRank(a) - painRank(b));
+      else if (key !== 'languages') items.sort((a, b) => componentRank(a) - componentRank(b));
+      value = items;
+      chosen = list[0]!;
+    } else {
+      const corrections = list.filter((c) => c.correction);
+      const pool = corrections.length ? corrections : list;
+      chosen = pool.reduce((best, c) =>
+        c.priority > best.priority || (c.priority === best.priority && c.order > best.order) ? c : best,
+      );
+      value = chosen.value;
+      if (key === 'modelHosting' && !corrections.length) {
+        const seen = new Set(list.map((c) => c.value));
+        if (seen.has('mixed') || (seen.has('self-hosted') && seen.has('hosted-api'))) value = 'mixed';
+      }
+    }
+    const parsed = teamProfileSchema.shape[key].safeParse(value);
+    if (!parsed.success || parsed.data === undefined) continue;
+    const previous = known?.[key];
+    const contradicts = previous !== undefined && JSON.stringify(previous) !== JSON.stringify(parsed.data);
+    const isFix = list.some((c) => c.correction) || (contradicts && chosen.soft);
+    const update = { key, value: parsed.data, evidence: chosen.evidence } as FactUpdate;
+    if (isFix) update.correction = true;
+    out.push(update);
+  }
+  return out;
+}

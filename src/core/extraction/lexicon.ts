@@ -1,0 +1,230 @@
+/**
+ * The vocabulary: synonyms and jargon mapped to profile facts. Each rule names what a positive mention
+ * means and, where it means something, what a denial means ("no tracing" → tracing: false). Patterns run
+ * on normalised text (lower case, number words as digits).
+ */
+import type { FactKey } from '../profile/profile.js';
+
+/** A fact a rule proposes; `priority` breaks ties between rules that set the same key. */
+export interface Proposal {
+  key: FactKey;
+  value: unknown;
+  priority?: number;
+}
+
+export interface TermRule {
+  id: string;
+  pattern: RegExp;
+  yes: Proposal[];
+  /** Facts when the mention is denied; without it a denied mention is ignored. */
+  no?: Proposal[];
+  /** Architecture words are only believed in statements, not in questions ("should we use microservices?"). */
+  notInQuestions?: boolean;
+}
+
+const rule = (id: string, pattern: RegExp, yes: Proposal[], no?: Proposal[], notInQuestions = false): TermRule => ({
+  id,
+  pattern: new RegExp(pattern.source, 'g'),
+  yes,
+  ...(no ? { no } : {}),
+  notInQuestions,
+});
+const comp = (...c: string[]): Proposal => ({ key: 'components', value: c });
+
+export const LEXICON: TermRule[] = [
+  // Model hosting.
+  rule(
+    'self-hosted',
+    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s|a10g?s?|t4s|gpus?|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|self-?host(?:ed|ing|s)?|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
+    [{ key: 'modelHosting', value: 'self-hosted' }, { key: 'gpuInference', value: true }, comp('inference')],
+    [{ key: 'gpuInference', value: false }],
+  ),
+  rule(
+    'serve-open-model',
+    /\b(?:run|runs|running|serve|serves|serving|host|hosts|hosting|deploy|deploys|deployed|fine-?tune[sd]?|fine-?tuning)\b[^.;]{0,30}\b(?:llama|mistral|mixtral|qwen|deepseek|falcon|gemma|phi-?\d|yi-|olmo|starcoder|codellama)/,
+    [{ key: 'modelHosting', value: 'self-hosted' }, { key: 'gpuInference', value: true }, comp('inference')],
+  ),
+  rule(
+    'hosted-api',
+    /\b(?:openai|azure openai|anthropic|claude|bedrock|gemini|vertex ai|cohere|mistral api|groq|together ai|fireworks|gpt-?\d[\w.-]*|chatgpt api|hosted (?:llm |model )?apis?|third-party (?:llm |model )?apis?|llm apis?|model apis?|api-based models?|call (?:an? |the )?(?:llm|model) api)\b/,
+    [{ key: 'modelHosting', value: 'hosted-api' }, comp('inference')],
+  ),
+  rule(
+    'solo',
+    /\b(?:solo (?:dev|developer|founder|engineer)|just me|i'm the only (?:engineer|developer|dev)|1-person (?:team|shop))\b/,
+    [
+      { key: 'engineers', value: 1 },
+      { key: 'teams', value: 1, priority: 0 },
+    ],
+  ),
+  // Platform.
+  rule(
+    'kubernetes',
+    /\b(?:k8s|k3s|kubernetes|eks|gke|aks|openshift|helm charts?|kubectl)\b/,
+    [{ key: 'containerPlatform', value: 'kubernetes', priority: 3 }],
+    [{ key: 'containerPlatform', value: 'none', priority: 0 }],
+  ),
+  rule(
+    'containers',
+    /\b(?:ecs|fargate|docker(?:ized)?|containers?|containeri[sz]ed|cloud run|app runner|nomad|docker compose|azure container apps)\b/,
+    [{ key: 'containerPlatform', value: 'containers', priority: 2 }],
+    [{ key: 'containerPlatform', value: 'none', priority: 1 }],
+  ),
+  rule(
+    'no-container-platform',
+    /\b(?:heroku|render\.com|fly\.io|vercel|netlify|a single vm|1 vm|one vm|1 ec2 (?:box|instance)|a single server|1 server|bare vms?|plain vms?|pythonanywhere|digitalocean droplet)\b/,
+    [{ key: 'containerPlatform', value: 'none', priority: 1 }],
+  ),
+  rule(
+    'platform-team',
+    /\b(?:platform team|platform engineering|platform group|infra(?:structure)? team|devops team|sre team|internal developer platform|idp|golden paths?|backstage|mature (?:kubernetes |k8s |internal )?platform|paved road)\b/,
+    [{ key: 'platformTeam', value: true }],
+    [{ key: 'platformTeam', value: false }],
+  ),
+  // Operations.
+  rule(
+    'on-call',
+    /\b(?:on-?call|on call|pager(?:s|duty)?|opsgenie|incident\.io|sres?|site reliability|incident rotation|24\/7 (?:support|rotation)|gets? paged|carr(?:y|ies) (?:a|the) pager)\b/,
+    [{ key: 'onCall', value: true }],
+    [{ key: 'onCall', value: false }],
+  ),
+  rule(
+    'tracing',
+    /\b(?:datadog|honeycomb|opentelemetry|open telemetry|otel|jaeger|zipkin|grafana tempo|new relic|dynatrace|lightstep|langsmith|langfuse|arize phoenix|helicone|tracing|traces|traced|observability|apm)\b/,
+    [{ key: 'tracing', value: true }],
+    [{ key: 'tracing', value: false }],
+  ),
+  rule('no-monitoring', /\b(?:monitoring|metrics|dashboards|logging)\b/, [], [{ key: 'tracing', value: false }]),
+  rule(
+    'ci-cd',
+    /\b(?:github actions|gitlab ci|circleci|circle ci|jenkins|buildkite|argo ?cd|argo rollouts|spinnaker|flux ?cd|ci\/cd|ci|cd pipelines?|continuous (?:delivery|deployment|integration)|automated (?:deploys|deployments|releases|tests)|deploy(?:s|ed)? on (?:every )?merge|(?:deploy(?:ment)?|ci|build|release) pipelines?|trunk-based)\b/,
+    [{ key: 'ciCd', value: true }],
+    [{ key: 'ciCd', value: false }],
+  ),
+  rule(
+    'manual-deploys',
+    /\b(?:deploy(?:s|ed|ing)? (?:it |everything )?(?:by hand|manually)|manual(?:ly)? (?:deploys?|deployments?|releases?)|hand-?deploy\w*|ssh(?:ing)? (?:in|into|to)|scp\b|ftp\b|click-?ops|copy files to the server|by hand)\b/,
+    [{ key: 'ciCd', value: false }],
+  ),
+  // Components.
+  rule(
+    'retrieval',
+    /\b(?:pgvector|pinecone|weaviate|milvus|qdrant|chroma(?:db)?|faiss|lancedb|vespa|elasticsearch|opensearch|vector (?:db|database|store|search|index)|rag|retrieval|semantic search|hybrid search|re-?rank(?:er|ing)?|knowledge base)\b/,
+    [comp('retrieval')],
+  ),
+  rule('embedding', /\b(?:embeddings?|embedding models?|embed(?:s|ded)? (?:the )?(?:docs|documents|chunks))\b/, [
+    comp('embedding'),
+  ]),
+  rule(
+    'orchestration',
+    /\b(?:langgraph|langchain|llamaindex|llama index|crewai|autogen|semantic kernel|dspy|agents?|agentic|multi-agent|tool[- ]?(?:calls?|calling|use)|tools|function calling|mcp|temporal|workflows?|orchestrat\w+)\b/,
+    [comp('orchestration')],
+  ),
+  rule(
+    'guardrails',
+    /\b(?:guardrails?|nemo guardrails|moderation|content filter(?:s|ing)?|llama guard|safety filters?|pii redaction|jailbreak detection)\b/,
+    [comp('guardrails')],
+  ),
+  rule(
+    'ingestion',
+    /\b(?:ingest(?:ion|s|ing|ed)?|crawl(?:er|ers|ing)?|etl|scrap(?:e|er|ing)|document processing|pdf parsing|pars(?:e|es|ing) (?:the )?(?:pdfs|documents|docs)|ocr|chunking|index(?:ing)? (?:jobs?|pipeline)|backfills?)\b/,
+    [comp('ingestion')],
+  ),
+  rule(
+    'evaluation',
+    /\b(?:evals?|evaluations?|llm-as-(?:a-)?judge|ragas|promptfoo|golden sets?|offline tests of prompts)\b/,
+    [comp('evaluation')],
+  ),
+  rule('post-processing', /\b(?:post-?processing|output parsing|formatting step|citation checking)\b/, [
+    comp('post-processing'),
+  ]),
+  rule(
+    'ui',
+    /\b(?:front-?end|web app|chat ui|ui|react|next\.js|vue|svelte|slack bot|teams bot|chat widget|mobile app)\b/,
+    [comp('ui')],
+  ),
+  // Heavy ingestion and traffic shape.
+  rule(
+    'heavy-ingestion',
+    /\b(?:(?:nightly|batch|bulk|overnight|daily|weekly|huge|massive|large|heavy) (?:[a-z]+ )?(?:ingestion|ingest|backfills?|crawls?|etl|re-?index(?:ing)?|re-?embed(?:ding)?)|(?:\d+ )?(?:tb|terabytes|petabytes|pb) of (?:documents|docs|pdfs|data|files|text)|re-?embed(?:ding)? (?:the )?(?:whole|entire) corpus)\b/,
+    [{ key: 'heavyIngestion', value: true }, comp('ingestion'), { key: 'independentScaling', value: ['ingestion'] }],
+  ),
+  rule(
+    'spiky',
+    /\b(?:spiky|spikes?|bursty|bursts?|peaks?|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic))\b/,
+    [{ key: 'trafficShape', value: 'spiky' }],
+  ),
+  rule(
+    'batch-traffic',
+    /\b(?:batch (?:jobs?|workloads?|processing)|nightly (?:jobs?|runs?|batches)|overnight (?:jobs?|runs?))\b/,
+    [{ key: 'trafficShape', value: 'batch', priority: 0 }],
+  ),
+  rule('steady', /\b(?:steady|predictable|flat|constant) (?:traffic|load|usage|demand)\b/, [
+    { key: 'trafficShape', value: 'steady' },
+  ]),
+  // Boundaries.
+  rule(
+    'compliance',
+    /\b(?:hipaa|phi|pci(?:-dss| dss)?|cardholder data|fedramp|itar|hitrust|regulated (?:data|industry|workloads?|customers?)|data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|gdpr[^.]{0,40}(?:residency|eu|region|isolat\w*)|soc ?2[^.]{0,40}(?:isolat\w*|segregat\w*|separate|boundary)|tenant isolation|isolated tenants?|air-?gapped|pii|personal (?:health|medical) (?:data|records)|patient data|medical records|bank(?:ing)? data|financial records)\b/,
+    [{ key: 'complianceBoundary', value: true }],
+    [{ key: 'complianceBoundary', value: false }],
+  ),
+  rule(
+    'untrusted-code',
+    /\b(?:run(?:s|ning)? (?:the )?(?:user|users'|user-(?:provided|submitted|written)|customer|untrusted|arbitrary|generated|llm-generated|model-generated|agent-written) code|execut(?:e|es|ing) (?:the )?(?:user|untrusted|arbitrary|generated|llm-generated|model-generated|agent-written|python) code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
+    [{ key: 'untrustedCode', value: true }],
+    [{ key: 'untrustedCode', value: false }],
+  ),
+  rule(
+    'release-friction',
+    /\b(?:release trains?|shared release|1 release|same release|single release (?:pipeline|process)|wait(?:ing)? (?:on|for) (?:each other|(?:one|1) another|other teams|the other teams)|block(?:s|ed|ing)? (?:each other|(?:one|1) another|other teams)|blocked by (?:the |a |1 )?(?:shared|other|another|single|common)|deploy queue|merge queue|coordinated (?:releases|deploys)|release coordination|lock-?step|code freezes?|step(?:ping)? on each other'?s? toes)\b/,
+    [
+      { key: 'releaseFriction', value: true },
+      { key: 'pains', value: ['slow-releases', 'team-contention'] },
+    ],
+    [{ key: 'releaseFriction', value: false }],
+  ),
+  rule(
+    'reused',
+    /\b(?:other (?:teams|products|apps|business units) (?:call|use|consume|depend on|rely on)|shared (?:retrieval|inference|embedding|search|model|llm) (?:service|platform|gateway)|used by (?:\d+|several|many|multiple) (?:other )?(?:products|teams|apps)|(?:serves|serving) (?:\d+|several|many|multiple) (?:internal )?(?:products|teams|apps))\b/,
+    [{ key: 'reusedByOtherProducts', value: true }],
+    [{ key: 'reusedByOtherProducts', value: false }],
+  ),
+  // Pains.
+  rule(
+    'slow-releases',
+    /\b(?:slow releases|releases (?:are|take|took) (?:slow|weeks|days|forever)|takes? (?:weeks|days|forever) to (?:ship|release|deploy))\b/,
+    [{ key: 'pains', value: ['slow-releases'] }],
+  ),
+  rule('merge-conflicts', /\b(?:merge conflicts?|merge hell)\b/, [{ key: 'pains', value: ['merge-conflicts'] }]),
+  rule(
+    'cascading',
+    /\b(?:cascading failures?|(?:1|a) (?:bad )?(?:service|job|outage|failure) (?:takes|took|brings|brought) (?:down )?(?:everything|the whole)|outages? (?:spread|cascade)|takes down (?:everything|the whole (?:app|site|system)))\b/,
+    [{ key: 'pains', value: ['cascading-failures'] }],
+  ),
+  rule(
+    'scaling-cost',
+    /\b(?:cloud bill|scaling costs?|expensive to scale|infra(?:structure)? costs? (?:are|is) (?:high|exploding|growing))\b/,
+    [{ key: 'pains', value: ['scaling-cost'] }],
+  ),
+  rule(
+    'gpu-cost',
+    /\b(?:gpu (?:bill|costs?|spend)|idle gpus?|gpus? (?:are|is) (?:expensive|costly|idle|underused|underutili[sz]ed))\b/,
+    [{ key: 'pains', value: ['gpu-cost'] }],
+  ),
+  rule(
+    'ops-overhead',
+    /\b(?:ops overhead|operational (?:overhead|burden|toil|load)|toil|drowning in (?:ops|alerts|services)|(?:all|most) (?:of )?(?:our|their) time (?:on )?(?:keeping|firefighting|maintaining|ops|operating)|too many services|on-?call (?:burnout|fatigue|is exhausting)|alert fatigue|burn(?:ed|t)? out)\b/,
+    [{ key: 'pains', value: ['ops-overhead'] }],
+  ),
+  rule(
+    'slow-builds',
+    /\b(?:slow builds?|builds? (?:are|is|take|takes) (?:slow|forever|\d+ (?:minutes|hours))|ci takes? (?:an hour|\d+ (?:minutes|hours)))\b/,
+    [{ key: 'pains', value: ['slow-builds'] }],
+  ),
+  rule(
+    'contention',
+    /\b(?:team contention|unclear ownership|ownership is unclear|nobody owns|everyone touches everything)\b/,
+    [{ key: 'pains', value: ['team-contention'] }],
+  ),
+];

@@ -1,0 +1,46 @@
+/**
+ * Negation and intent: "no tracing", "nobody is on call", "we don't have CI", "without Kubernetes",
+ * "not yet in production" deny a fact; "we plan to adopt Kubernetes" states an intent, not a fact.
+ * Both are read within the clause that holds the term, so "no CI, but we have tracing" keeps tracing.
+ */
+
+// Clause boundaries: punctuation, contrastive words, and "and"/"," when a new subject follows.
+const CLAUSE_BREAK =
+  /[;:()]|\b(?:but|while|whereas|although|though|however|except|yet we|so we)\b|,\s*(?:and\s+|so\s+|but\s+)?(?=(?:we|we're|we've|our|they|their|it|it's|there|the|this|that|everything|most|all|each)\b)|\band\s+(?=(?:we|we're|we've|our|they|their|it|there)\b)/g;
+
+const NEGATOR =
+  /\b(?:no|not|don't|dont|do not|doesn't|does not|didn't|did not|haven't|have not|hasn't|has not|hadn't|isn't|is not|aren't|are not|wasn't|weren't|won't|can't|cannot|never|without|nobody|no one|none|nothing|neither|nor|lack|lacks|lacking|missing|zero|absent|no longer|nowhere|free of)\b|n't\b/;
+
+const FUTURE =
+  /\b(?:plan|plans|planning|planned|going to|gonna|will|'ll|would|'d|want|wants|wanted|would like|hope|hoping|aim|aiming|intend|considering|consider|thinking about|thinking of|might|someday|eventually|evaluating|exploring whether|looking at|looking into|next (?:quarter|year|month|sprint)|soon|hire|hiring|to hire|should|could|if we|moving to|migrating to|move to|migrate to|switch to|switching to|transition to|roadmap|wish|ideally|dream)\b/;
+
+const POST_NEGATION =
+  /^[\s'"]*(?:(?:is|are|was|were)\s+)?(?:(?:still|basically|totally|completely|entirely)\s+)?(?:missing|absent|non-?existent|lacking|not (?:set up|in place|there|a thing)|nowhere)\b|^\s*[:?=-]+\s*(?:no|none|nope|nobody|not really|n\/a|zero|nothing)\b/;
+
+/** The start of the clause containing `index` in `text`. */
+export function clauseStart(text: string, index: number): number {
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const end = m.index + m[0].length;
+    if (end > index) break;
+    start = end;
+  }
+  return start;
+}
+
+/** The clause text before the term, limited to the last eight words. */
+function lead(text: string, index: number): string {
+  const before = text.slice(clauseStart(text, index), index);
+  return before.split(/\s+/).slice(-8).join(' ');
+}
+
+/** True when the term at [start, end) is denied ("no tracing", "CI? none", "we have zero on-call"). */
+export function isNegated(text: string, start: number, end: number): boolean {
+  if (NEGATOR.test(lead(text, start))) return true;
+  return POST_NEGATION.test(text.slice(end, end + 40));
+}
+
+/** True when the term is an intent or hypothetical, not a current fact ("we plan to adopt k8s"). */
+export function isIntent(text: string, start: number): boolean {
+  return FUTURE.test(lead(text, start));
+}

@@ -1,0 +1,191 @@
+/**
+ * Counts attached to nouns: "12 engineers", "two squads", "200k MAU", "2M requests a day", "50 rps",
+ * "30 microservices", "a 70B model", "millions of PDFs", "deploy 10 times a day".
+ */
+
+import type { Proposal } from './lexicon.js';
+import type { Quantity } from './numbers.js';
+
+type Noun = 'engineers' | 'teams' | 'users' | 'requests' | 'docs' | 'services' | 'gpus' | 'deploys' | 'params';
+
+const NOUNS: Record<string, Noun> = {};
+const add = (noun: Noun, words: string) => {
+  for (const w of words.split(' ')) NOUNS[w] = noun;
+};
+add(
+  'engineers',
+  'engineer engineers dev devs developer developers programmer programmers swe swes people person persons folks ics fte ftes scientists members member hackers coders headcount strong',
+);
+add('teams', 'team teams squad squads pods tribes');
+add(
+  'users',
+  'users user mau dau wau customers subscribers seats employees accounts visitors learners students patients clinicians lawyers analysts agents-users',
+);
+add(
+  'requests',
+  'requests request reqs req queries query calls messages conversations chats prompts completions inferences questions rps qps tps rpm',
+);
+add(
+  'docs',
+  'documents document docs pdfs pdf files pages contracts records tickets emails articles filings transcripts images',
+);
+add('services', 'services service microservices microservice lambdas deployables');
+add('gpus', 'gpus gpu h100s h100 a100s a100 h200s h200 l4s l40s a10gs a10g');
+add('deploys', 'deploys deployments releases');
+add('params', 'parameters params parameter');
+
+// Words that end the look-ahead: a quantity never reaches across them to a noun.
+const STOP = new Set(
+  'of per in on at a an the across and or with to for from by is are was were we our it that which who each every into over under than but times hours hour minutes minute days day weeks week months month years year ms seconds second percent % x'.split(
+    ' ',
+  ),
+);
+
+const PER_SECOND = new Set(['rps', 'qps', 'tps']);
+const UNIT_FACTOR: Record<string, number> = {
+  second: 86_400,
+  sec: 86_400,
+  s: 86_400,
+  minute: 1_440,
+  min: 1_440,
+  hour: 24,
+  hr: 24,
+  day: 1,
+  daily: 1,
+  week: 1 / 7,
+  weekly: 1 / 7,
+  month: 1 / 30,
+  monthly: 1 / 30,
+  year: 1 / 365,
+};
+
+/** The noun a quantity counts, and where it ends. */
+function nounAfter(text: string, end: number): { noun: Noun; word: string; end: number } | undefined {
+  const re = /\s*-?\s*(?:or so\s+)?([a-z][a-z0-9+#./'-]*)/y;
+  re.lastIndex = end;
+  for (let i = 0; i < 3; i++) {
+    const m = re.exec(text);
+    if (!m) return undefined;
+    const word = m[1]!.replace(/[.,;:!?']+$/, '');
+    const noun = NOUNS[word];
+    if (noun) {
+      // "3 team members" counts people; "3-person team" counts people too.
+      const next = /^\s*-?([a-z]+)/.exec(text.slice(re.lastIndex))?.[1];
+      if (noun === 'teams' && next && /^(?:members?|mates?|leads?)$/.test(next))
+        return { noun: 'engineers', word, end: re.lastIndex };
+      return { noun, word, end: re.lastIndex };
+    }
+    if (STOP.has(word) || /^\d/.test(word)) return undefined;
+  }
+  return undefined;
+}
+
+function perDay(text: string, from: number, word: string): number {
+  if (PER_SECOND.has(word)) return 86_400;
+  if (word === 'rpm') return 1_440;
+  const m =
+    /^\s*(?:(?:a|an|per|each|every|\/)\s*)?(second|sec|s|minute|min|hour|hr|day|week|month|year|daily|weekly|monthly)\b/.exec(
+      text.slice(from, from + 20),
+    );
+  const before = /\b(daily|weekly|monthly)\s+(?:\w+\s+)?$/.exec(text.slice(Math.max(0, from - 40), from));
+  const unit = m?.[1] ?? before?.[1] ?? 'day';
+  return UNIT_FACTOR[unit] ?? 1;
+}
+
+const round = (n: number) => Math.max(1, Math.round(n));
+
+/** Facts stated by one quantity in normalised text. */
+export function quantityProposals(text: string, q: Quantity): Proposal[] {
+  const before = text.slice(Math.max(0, q.start - 40), q.start);
+  // "4 teams not 3", "we aren't 12 any more": the denied figure states nothing.
+  if (/(?:\bnot|n't|\brather than|\binstead of|\bno longer)\s*$/.test(before)) return [];
+  const noun = nounAfter(text, q.end);
+  // "team of 8", "a squad of 5 people", "org of 300".
+  const teamOf =
+    /\b(a |an |1 |our |the |my )?(?:small |tiny |single |lean |core )?(team|squad|crew|org|organi[sz]ation|group|department) of\s*$/.exec(
+      before,
+    );
+  if (teamOf && (!noun || noun.noun === 'engineers')) {
+    const out: Proposal[] = [{ key: 'engineers', value: round(q.value) }];
+    if (teamOf[1] && /team|squad|crew/.test(teamOf[2]!)) out.push({ key: 'teams', value: 1, priority: 0 });
+    return out;
+  }
+  if (!noun) {
+    // "we're 12", "there are 40 of us", "headcount is 30".
+    if (
+      /\b(?:we're|we are|we're now|we are now|there are|there're|headcount (?:is|of)|team size (?:is|of)|engineers:?|devs:?)\s*(?:now\s+)?$/.test(
+        before,
+      )
+    ) {
+      if (q.value >= 1 && q.value <= 5_000) return [{ key: 'engineers', value: round(q.value) }];
+    }
+    if (/^\s*of us\b/.test(text.slice(q.end, q.end + 8))) return [{ key: 'engineers', value: round(q.value) }];
+    if (/\b(?:teams:?|squads:?)\s*$/.test(before)) return [{ key: 'teams', value: round(q.value) }];
+    if (/\b(?:users|mau|dau):?\s*(?:of\s+)?$/.test(before)) return [{ key: 'users', value: q.value }];
+    return [];
+  }
+  switch (noun.noun) {
+    case 'engineers':
+      if (noun.word.startsWith('people') || noun.word.startsWith('person')) {
+        // "millions of people use it" counts users, not engineers.
+        if (/\b(?:use|using|users|visit|chat|ask)\b/.test(text.slice(noun.end, noun.end + 20)) || q.value > 5_000) {
+          return [{ key: 'users', value: q.value }];
+        }
+      }
+      return q.value > 100_000 ? [] : [{ key: 'engineers', value: round(q.value) }];
+    case 'teams': {
+      const out: Proposal[] = [{ key: 'teams', value: round(q.value) }];
+      // "3 teams of 5 engineers" → 15 engineers.
+      const of = /^\s*of\s+(?:about\s+|around\s+|~)?(\d+)\s+(?:[a-z-]+\s+)?(?:engineers|devs|developers|people)\b/.exec(
+        text.slice(noun.end),
+      );
+      if (of) out.push({ key: 'engineers', value: round(q.value * Number(of[1])) });
+      return out;
+    }
+    case 'users':
+      return [{ key: 'users', value: q.value }];
+    case 'requests': {
+      // A peak rate overstates daily volume; a stated daily figure wins over it.
+      const peak = /\bpeak\b/.test(text.slice(Math.max(0, q.start - 15), noun.end + 20));
+      return [
+        {
+          key: 'requestsPerDay',
+          value: Math.round(q.value * perDay(text, noun.end, noun.word)),
+          priority: peak ? 0 : 1,
+        },
+      ];
+    }
+    case 'docs':
+      if (q.value >= 1_000_000) {
+        return [
+          { key: 'heavyIngestion', value: true },
+          { key: 'components', value: ['ingestion'] },
+          { key: 'independentScaling', value: ['ingestion'] },
+        ];
+      }
+      return q.value < 100_000 ? [{ key: 'heavyIngestion', value: false, priority: 0 }] : [];
+    case 'services':
+      if (q.value >= 5) return [{ key: 'currentArchitecture', value: 'microservices' }];
+      if (q.value >= 2)
+        return [{ key: 'currentArchitecture', value: noun.word.startsWith('micro') ? 'microservices' : 'hybrid' }];
+      return [];
+    case 'gpus':
+      return [
+        { key: 'gpuInference', value: true },
+        { key: 'modelHosting', value: 'self-hosted' },
+        { key: 'components', value: ['inference'] },
+      ];
+    case 'deploys': {
+      const perWeek = perDay(text, noun.end, noun.word) * 7;
+      return /\b(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|monthly/.test(
+        text.slice(noun.end, noun.end + 20),
+      )
+        ? [{ key: 'deploysPerWeek', value: Math.round(q.value * perWeek * 100) / 100 }]
+        : [];
+    }
+    case 'params': {
+      const b = q.value >= 1e8 ? q.value / 1e9 : q.value;
+      return b > 0 && b <= 5_000 ? [{ key: 'modelSizeB', value: b }] : [];
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/** Quantities with their own grammar: model sizes ("70B", "8x7B", "Llama 3 70B") and deploy frequency. */
+import type { Proposal } from './lexicon.js';
+
+export interface Spotted {
+  proposal: Proposal;
+  start: number;
+  end: number;
+}
+
+const SIZE =
+  /(?<![\w$.€£])(\d+(?:\.\d+)?)\s?b\b(?!\s*(?:users|requests|tokens|rows|documents|docs|revenue|dollars|usd|arr|valuation|records|in |funding|a year|events))/g;
+const MOE = /(?<![\w$.])(\d+)x(\d+(?:\.\d+)?)b\b/g;
+
+/** Model sizes in billions of parameters. */
+export function modelSizes(text: string): Spotted[] {
+  const out: Spotted[] = [];
+  for (const m of text.matchAll(MOE)) {
+    out.push({
+      proposal: { key: 'modelSizeB', value: Number(m[1]) * Number(m[2]) },
+      start: m.index,
+      end: m.index + m[0].length,
+    });
+  }
+  for (const m of text.matchAll(SIZE)) {
+    const value = Number(m[1]);
+    if (value > 0 && value <= 2_000)
+      out.push({ proposal: { key: 'modelSizeB', value }, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const PER_WEEK: Record<string, number> = { hour: 40, day: 5, week: 1, month: 0.25, sprint: 0.5, quarter: 1 / 13 };
+const ADVERB: Record<string, number> = {
+  hourly: 40,
+  daily: 5,
+  nightly: 5,
+  weekly: 1,
+  biweekly: 0.5,
+  fortnightly: 0.5,
+  monthly: 0.25,
+  quarterly: 1 / 13,
+  continuously: 20,
+  'every day': 5,
+  'every week': 1,
+  'every month': 0.25,
+  'every sprint': 0.5,
+  'every 2 weeks': 0.5,
+  'every other week': 0.5,
+  'on every merge': 20,
+  'many times a day': 15,
+  'multiple times a day': 15,
+  'several times a day': 15,
+};
+const VERB = String.raw`\b(?:deploy(?:s|ed|ing)?|ship(?:s|ped|ping)?|releas(?:e|es|ed|ing)|push(?:es)? to prod(?:uction)?)\b`;
+const TIMES = new RegExp(
+  String.raw`${VERB}[^.;]{0,30}?\b(?:(\d+(?:\.\d+)?)\s*(?:times|x)|(once|twice))\s*(?:a|per|each|every|\/)\s*(hour|day|week|month|sprint|quarter)\b`,
+  'g',
+);
+const ADVERBS = new RegExp(String.raw`${VERB}[^.;]{0,20}?\b(${Object.keys(ADVERB).join('|')})\b`, 'g');
+const NOUN_FIRST =
+  /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly) (?:deploys|deployments|releases)\b/g;
+
+/** Deploys per week stated as a frequency ("we deploy 10 times a day", "weekly releases"). */
+export function deployFrequency(text: string): Spotted[] {
+  const out: Spotted[] = [];
+  const add = (value: number, start: number, end: number) =>
+    out.push({ proposal: { key: 'deploysPerWeek', value: Math.round(value * 100) / 100 }, start, end });
+  for (const m of text.matchAll(TIMES)) {
+    const n = m[1] ? Number(m[1]) : m[2] === 'twice' ? 2 : 1;
+    add(n * (PER_WEEK[m[3]!] ?? 1), m.index, m.index + m[0].length);
+  }
+  if (!out.length) {
+    for (const m of [...text.matchAll(ADVERBS), ...text.matchAll(NOUN_FIRST)])
+      add(ADVERB[m[1]!] ?? 1, m.index, m.index + m[0].length);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Applies fact updates to a profile (pure). A later extracted or model-proposed value never overwrites
+ * something the user answered directly unless the update is a correction; arrays are unions (a
+ * correction replaces them); invalid values are dropped rather than stored.
+ */
+import {
+  type FactKey,
+  type FactRecord,
+  type FactSource,
+  type FactUpdate,
+  type Provenance,
+  type TeamProfile,
+  teamProfileSchema,
+} from './profile.js';
+
+export interface MergeResult {
+  profile: TeamProfile;
+  provenance: Provenance;
+  /** Keys whose value changed, in update order, without repeats. */
+  changed: FactKey[];
+}
+
+const AUTHORITATIVE = new Set<FactSource>(['answer', 'correction']);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Merges `updates` into copies of `profile` and `provenance`; inputs are never mutated. */
+export function mergeFacts(
+  profile: TeamProfile,
+  provenance: Provenance,
+  updates: readonly FactUpdate[],
+  source: FactSource,
+  at: string,
+): MergeResult {
+  const next: Record<string, unknown> = structuredClone(profile);
+  const prov: Provenance = structuredClone(provenance);
+  const changed: FactKey[] = [];
+  for (const update of updates) {
+    const key = update.key;
+    const field = teamProfileSchema.shape[key];
+    if (!field) continue;
+    const parsed = field.safeParse(update.value);
+    if (!parsed.success || parsed.data === undefined) continue;
+    const effective: FactSource = update.correction ? 'correction' : source;
+    const existing = prov[key];
+    const guarded = existing && AUTHORITATIVE.has(existing.source) && !AUTHORITATIVE.has(effective);
+    const current = next[key];
+    let value: unknown = parsed.data;
+    if (Array.isArray(value) && Array.isArray(current) && effective !== 'correction') {
+      value = [...new Set([...current, ...value])];
+    } else if (guarded) {
+      continue;
+    }
+    const record: FactRecord = { source: effective, at };
+    if (update.evidence) record.evidence = update.evidence.slice(0, 120);
+    if (same(current, value)) {
+      // A direct answer confirming an extracted value upgrades where it came from, not the value.
+      if (!existing || (!guarded && AUTHORITATIVE.has(effective))) prov[key] = record;
+      continue;
+    }
+    next[key] = value;
+    prov[key] = guarded ? { ...existing, at } : record;
+    if (!changed.includes(key)) changed.push(key);
+  }
+  return { profile: next as TeamProfile, provenance: prov, changed };
+}
