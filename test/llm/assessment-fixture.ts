@@ -10,12 +10,24 @@ export const modularMonolithAssessment: Assessment = {
     {
       text: 'Three teams share one codebase, so module boundaries keep them out of each other’s way without network hops.',
       factorId: 'team-count',
-      citations: [{ id: 'shopify-modular-monolith', title: 'Shopify modular monolith', url: 'https://shopify.engineering/deconstructing-monolith-designing-software-maximizes-developer-productivity' }],
+      citations: [
+        {
+          id: 'shopify-modular-monolith',
+          title: 'Shopify modular monolith',
+          url: 'https://shopify.engineering/deconstructing-monolith-designing-software-maximizes-developer-productivity',
+        },
+      ],
     },
     {
       text: 'A new genAI system’s boundaries are still moving; a wrong service boundary is expensive to move.',
       factorId: 'stage',
-      citations: [{ id: 'fowler-monolith-first', title: 'MonolithFirst', url: 'https://martinfowler.com/bliki/MonolithFirst.html' }],
+      citations: [
+        {
+          id: 'fowler-monolith-first',
+          title: 'MonolithFirst',
+          url: 'https://martinfowler.com/bliki/MonolithFirst.html',
+        },
+      ],
     },
   ],
   factors: [],
@@ -30,7 +42,11 @@ export const modularMonolithAssessment: Assessment = {
   nextSteps: ['Define module boundaries'],
   assumptions: [],
   citations: [
-    { id: 'shopify-modular-monolith', title: 'Shopify modular monolith', url: 'https://shopify.engineering/deconstructing-monolith-designing-software-maximizes-developer-productivity' },
+    {
+      id: 'shopify-modular-monolith',
+      title: 'Shopify modular monolith',
+      url: 'https://shopify.engineering/deconstructing-monolith-designing-software-maximizes-developer-productivity',
+    },
     { id: 'fowler-monolith-first', title: 'MonolithFirst', url: 'https://martinfowler.com/bliki/MonolithFirst.html' },
   ],
   runnerUp: { verdict: 'monolith', why: 'A single team could keep one module-less codebase.' },

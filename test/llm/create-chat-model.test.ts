@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ModelCallError } from '../../src/core/llm/model-error.js';
 import { createChatModel } from '../../src/llm/create-chat-model.js';
 import { createEmbeddings } from '../../src/llm/create-embeddings.js';
@@ -58,7 +58,9 @@ describe('chat model adapter (LangChain ChatOpenAI → openai SDK → fake serve
   it('uses a forced tool call when configured for servers without json_schema', async () => {
     fake.script({ json: { engineers: 7 } });
     const model = createChatModel(openAiConfig(fake), { timeoutMs: 2_000, structuredMethod: 'functionCalling' });
-    const { value } = await model.completeStructured(hello, z.object({ engineers: z.number() }), { schemaName: 'facts' });
+    const { value } = await model.completeStructured(hello, z.object({ engineers: z.number() }), {
+      schemaName: 'facts',
+    });
     expect(value).toEqual({ engineers: 7 });
     expect(fake.chatRequests()[0]?.body.tools).toBeDefined();
   });
@@ -93,7 +95,13 @@ describe('chat model adapter (LangChain ChatOpenAI → openai SDK → fake serve
   it('talks to Azure OpenAI deployments with an api-key header and api-version', async () => {
     fake.script({ content: 'Hi from Azure.' });
     const model = createChatModel(
-      { provider: 'azure', apiKey: 'azure-key-123', endpoint: fake.origin, deployment: 'gpt4o', apiVersion: '2024-10-21' },
+      {
+        provider: 'azure',
+        apiKey: 'azure-key-123',
+        endpoint: fake.origin,
+        deployment: 'gpt4o',
+        apiVersion: '2024-10-21',
+      },
       { timeoutMs: 2_000 },
     );
     expect((await model.complete(hello)).text).toBe('Hi from Azure.');
@@ -104,7 +112,9 @@ describe('chat model adapter (LangChain ChatOpenAI → openai SDK → fake serve
   });
 
   it('embeds through OpenAIEmbeddings, decoding the base64 the SDK asks for', async () => {
-    const embedder = createEmbeddings(openAiConfig(fake, { embeddingModel: 'text-embedding-3-small' }), { timeoutMs: 2_000 });
+    const embedder = createEmbeddings(openAiConfig(fake, { embeddingModel: 'text-embedding-3-small' }), {
+      timeoutMs: 2_000,
+    });
     const [vector] = (await embedder?.embed(['monolith first'])) ?? [];
     expect(fake.embeddingRequests()[0]?.body.encoding_format).toBe('base64');
     expect(vector?.[0]).toBeCloseTo(fakeEmbedding('monolith first')[0] as number);

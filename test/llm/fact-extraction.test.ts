@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { teamProfileSchema } from '../../src/core/profile/profile.js';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
 import { createTestAssist } from './llm-test-kit.js';
+import { MESSY, MESSY_FACTS } from './messy-description.js';
 
 let fake: FakeOpenAiServer;
 beforeAll(async () => {
@@ -11,41 +12,6 @@ afterAll(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
 });
-
-export const MESSY =
-  "so yeah, we're like a dozen devs split in 3 squads, doing a RAG thing for claims (HIPAA!!) — llama 70b on our own H100s, " +
-  'ingestion crunches ~2M PDFs nightly. prod since spring, k8s, deploys maybe 10x a week, teams keep stepping on each other at release time.';
-
-export const MESSY_FACTS = {
-  facts: {
-    engineers: 12,
-    teams: 3,
-    stage: 'production',
-    modelHosting: 'self-hosted',
-    gpuInference: true,
-    modelSizeB: 70,
-    heavyIngestion: true,
-    complianceBoundary: true,
-    containerPlatform: 'kubernetes',
-    deploysPerWeek: 10,
-    releaseFriction: true,
-    components: ['ingestion', 'retrieval', 'inference'],
-  },
-  evidence: {
-    engineers: 'a dozen devs',
-    teams: 'split in 3 squads',
-    stage: 'prod since spring',
-    modelHosting: 'llama 70b on our own H100s',
-    gpuInference: 'our own H100s',
-    modelSizeB: 'llama 70b',
-    heavyIngestion: 'ingestion crunches ~2M PDFs nightly',
-    complianceBoundary: 'HIPAA',
-    containerPlatform: 'k8s',
-    deploysPerWeek: 'deploys maybe 10x a week',
-    releaseFriction: 'teams keep stepping on each other at release time',
-    components: 'RAG thing',
-  },
-};
 
 describe('fact extraction with structured output', () => {
   it('turns a messy description into schema-valid facts with the user’s own words as evidence', async () => {
@@ -64,8 +30,21 @@ describe('fact extraction with structured output', () => {
   it('drops invalid values, unknown fields and facts whose evidence is not in the text', async () => {
     fake.script({
       json: {
-        facts: { engineers: -4, teams: 3, stage: 'hyperscale', gpuInference: true, favouriteColour: 'blue', onCall: true },
-        evidence: { engineers: 'we are -4', teams: 'split in 3 squads', stage: 'hyperscale', gpuInference: 'we bought a TPU pod', onCall: 'on-call' },
+        facts: {
+          engineers: -4,
+          teams: 3,
+          stage: 'hyperscale',
+          gpuInference: true,
+          favouriteColour: 'blue',
+          onCall: true,
+        },
+        evidence: {
+          engineers: 'we are -4',
+          teams: 'split in 3 squads',
+          stage: 'hyperscale',
+          gpuInference: 'we bought a TPU pod',
+          onCall: 'on-call',
+        },
       },
     });
     const { assist } = await createTestAssist(fake);
@@ -75,10 +54,18 @@ describe('fact extraction with structured output', () => {
 
   it('marks corrections of known facts and skips facts it already knows', async () => {
     fake.script({
-      json: { facts: { engineers: 15, teams: 3 }, evidence: { engineers: 'actually we are 15 now', teams: '3 teams' }, corrections: ['engineers'] },
+      json: {
+        facts: { engineers: 15, teams: 3 },
+        evidence: { engineers: 'actually we are 15 now', teams: '3 teams' },
+        corrections: ['engineers'],
+      },
     });
     const { assist } = await createTestAssist(fake);
-    const updates = await assist.extractFacts('Actually we are 15 now, still 3 teams.', { engineers: 12, teams: 3 }, {});
+    const updates = await assist.extractFacts(
+      'Actually we are 15 now, still 3 teams.',
+      { engineers: 12, teams: 3 },
+      {},
+    );
     expect(updates).toEqual([{ key: 'engineers', value: 15, evidence: 'actually we are 15 now', correction: true }]);
   });
 

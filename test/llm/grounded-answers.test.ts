@@ -17,7 +17,9 @@ describe('grounded answers', () => {
   it('answers citing retrieved passages, numbered as sources', async () => {
     fake.onChat((body) => {
       const [first] = passagesShown(body);
-      return { content: `Prime Video cut infrastructure cost sharply by merging the components into one process [${first?.label}].` };
+      return {
+        content: `Prime Video cut infrastructure cost sharply by merging the components into one process [${first?.label}].`,
+      };
     });
     const { assist } = await createTestAssist(fake);
     const answer = await assist.answer(QUESTION, { conversationId: 'c1' });

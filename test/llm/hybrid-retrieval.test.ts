@@ -18,7 +18,9 @@ afterAll(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
   fake.embeddingsReply = undefined;
-  fake.onChat((body) => ({ content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].` }));
+  fake.onChat((body) => ({
+    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
+  }));
 });
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';
@@ -47,7 +49,9 @@ describe('hybrid retrieval with embeddings', () => {
 
   it('finds passages by meaning through the embedding index', async () => {
     const kb = await loadKnowledgeBase();
-    const embedder = createEmbeddings(openAiConfig(fake, { embeddingModel: 'text-embedding-3-small' }), { timeoutMs: 2_000 });
+    const embedder = createEmbeddings(openAiConfig(fake, { embeddingModel: 'text-embedding-3-small' }), {
+      timeoutMs: 2_000,
+    });
     const index = createEmbeddingIndex({ embedder: embedder!, passages: kb.passages, store: new Keyv() });
     const hits = await index.search('Prime Video monitoring monolith cost', { limit: 5 });
     expect(hits.map((h) => h.docId)).toContain('prime-video-monolith');

@@ -2,15 +2,21 @@
 import Keyv from 'keyv';
 import type { LlmConfig } from '../../src/config/config-schema.js';
 import type { Clock } from '../../src/core/clock.js';
-import { type ConfiguredModelAssist, createModelAssist, type ModelAssistLimits } from '../../src/core/llm/create-model-assist.js';
-import { loadPrompts } from '../../src/core/llm/load-prompts.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import {
+  type ConfiguredModelAssist,
+  createModelAssist,
+  type ModelAssistLimits,
+} from '../../src/core/llm/create-model-assist.js';
+import { loadPrompts } from '../../src/core/llm/load-prompts.js';
 import { createChatModel, type StructuredMethod } from '../../src/llm/create-chat-model.js';
 import { createEmbeddings } from '../../src/llm/create-embeddings.js';
 import type { FakeOpenAiServer } from '../support/fake-openai-server.js';
 
 /** A clock whose sleeps return at once but advance `now`, recording what was asked for. */
-export function createInstantClock(start = new Date('2026-01-01T00:00:00Z')): Clock & { sleeps: number[]; advance(ms: number): void } {
+export function createInstantClock(
+  start = new Date('2026-01-01T00:00:00Z'),
+): Clock & { sleeps: number[]; advance(ms: number): void } {
   let now = start.getTime();
   const sleeps: number[] = [];
   return {
@@ -29,7 +35,10 @@ export function createInstantClock(start = new Date('2026-01-01T00:00:00Z')): Cl
 
 export const TEST_KEY = 'sk-test-abcdefghijklmnopqrstuvwx';
 
-export function openAiConfig(fake: FakeOpenAiServer, extra: Partial<Extract<LlmConfig, { provider: 'openai' }>> = {}): LlmConfig {
+export function openAiConfig(
+  fake: FakeOpenAiServer,
+  extra: Partial<Extract<LlmConfig, { provider: 'openai' }>> = {},
+): LlmConfig {
   return { provider: 'openai', apiKey: TEST_KEY, baseUrl: fake.url, model: 'gpt-4o-mini', ...extra };
 }
 
@@ -49,7 +58,8 @@ export async function createTestAssist(
     config?: LlmConfig;
   } = {},
 ): Promise<AssistKit> {
-  const config = options.config ?? openAiConfig(fake, options.embeddings ? { embeddingModel: 'text-embedding-3-small' } : {});
+  const config =
+    options.config ?? openAiConfig(fake, options.embeddings ? { embeddingModel: 'text-embedding-3-small' } : {});
   const limits: ModelAssistLimits = {
     timeoutMs: 2_000,
     maxRetries: 2,
@@ -87,7 +97,9 @@ export function passagesShown(body: { messages: Array<{ role: string; content: s
 }
 
 /** Which task a chat request is (by its prompt). */
-export function taskOf(body: { messages: Array<{ role: string; content: string | null }> }): 'extract' | 'answer' | 'explain' {
+export function taskOf(body: {
+  messages: Array<{ role: string; content: string | null }>;
+}): 'extract' | 'answer' | 'explain' {
   const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
   if (system.includes('extract facts')) return 'extract';
   if (system.includes('write a short narrative')) return 'explain';

@@ -2,7 +2,13 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROMPTS_DIR, loadPrompts, PROMPT_VARIABLES, type PromptName, renderTemplate } from '../../src/core/llm/load-prompts.js';
+import {
+  DEFAULT_PROMPTS_DIR,
+  loadPrompts,
+  PROMPT_VARIABLES,
+  type PromptName,
+  renderTemplate,
+} from '../../src/core/llm/load-prompts.js';
 
 describe('prompt files', () => {
   it('renders every prompt with exactly its declared variables', async () => {

@@ -56,7 +56,8 @@ describe('no secret reaches the model', () => {
 
   it('redacts descriptions, questions and profiles before they are sent', async () => {
     fake.onChat((body) => {
-      if (body.response_format || body.tools) return { json: { facts: { engineers: 9 }, evidence: { engineers: 'We are 9 engineers' } } };
+      if (body.response_format || body.tools)
+        return { json: { facts: { engineers: 9 }, evidence: { engineers: 'We are 9 engineers' } } };
       const label = passagesShown(body)[0]?.label ?? 'p1';
       return { content: `A modular monolith keeps boundaries in one process [${label}].` };
     });

@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
-  fake.onChat((body) => ({ content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].` }));
+  fake.onChat((body) => ({
+    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
+  }));
 });
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';

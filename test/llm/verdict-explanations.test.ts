@@ -34,7 +34,9 @@ describe('verdict explanations', () => {
 
   it('rejects a narrative that recommends another verdict, so the templated summary is used', async () => {
     expect(
-      await explainWith((l) => `We recommend microservices for your team [${l[0]}]. A modular monolith would slow you down.`),
+      await explainWith(
+        (l) => `We recommend microservices for your team [${l[0]}]. A modular monolith would slow you down.`,
+      ),
     ).toBeUndefined();
     expect(await explainWith((l) => `Microservices are the best fit here [${l[0]}].`)).toBeUndefined();
   });
