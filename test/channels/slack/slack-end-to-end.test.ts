@@ -1,0 +1,221 @@
+/**
+ * End to end through `createArchie` (the real consultant and offline engine, memory store, PORT 0): the
+ * real Bolt app over HTTP on 127.0.0.1 driven by signed requests, against the fake Slack Web API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Archie, createArchie } from '../../../src/app/create-archie.js';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { createLogger } from '../../../src/observability/create-logger.js';
+import {
+  FAKE_BOT,
+  type FakeSlackApi,
+  type RecordedCall,
+  shownText,
+  startFakeSlackApi,
+} from '../../support/fake-slack-api.js';
+import {
+  blockActions,
+  eventEnvelope,
+  newTs,
+  postSlack,
+  SIGNING_SECRET,
+  slashCommand,
+} from '../../support/slack-request.js';
+
+let api: FakeSlackApi;
+let archie: Archie;
+let baseUrl: string;
+
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  const config = loadConfig({
+    dotenvPath: false,
+    env: {
+      SLACK_BOT_TOKEN: FAKE_BOT.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: api.apiUrl,
+      STORE_URL: 'memory://',
+      PORT: '0',
+      WEB_CHAT: 'false',
+      CHECKINS: 'false',
+    },
+  });
+  archie = await createArchie(config, { logger: createLogger({ level: 'silent' }), defaultMetrics: false });
+  baseUrl = `http://127.0.0.1:${await archie.listen()}`;
+});
+
+afterAll(async () => {
+  await archie?.close();
+  await api?.close();
+});
+
+type Button = { action_id: string; value: string; text: { type: 'plain_text'; text: string } };
+const buttonsOf = (call: RecordedCall): Button[] =>
+  (call.args.blocks ?? [])
+    .filter((b: { type: string }) => b.type === 'actions')
+    .flatMap((b: { elements: Button[] }) => b.elements);
+const isQuestion = (call: RecordedCall) => buttonsOf(call).some((b) => b.action_id.startsWith('archie:q:'));
+const isRecommendation = (call: RecordedCall) =>
+  (call.args.blocks ?? []).some(
+    (b: { type: string; text?: { text: string } }) => b.type === 'header' && b.text?.text.startsWith('Recommendation'),
+  );
+
+/** Waits for the next question or recommendation posted in `channel` after `seen` messages there. */
+async function nextPrompt(channel: string, seen: number): Promise<{ call: RecordedCall; count: number }> {
+  const posted = () => api.calls('chat.postMessage').filter((c) => c.args.channel === channel);
+  await api.waitFor(
+    () =>
+      posted()
+        .slice(seen)
+        .some((c) => isQuestion(c) || isRecommendation(c)),
+    15_000,
+  );
+  const list = posted();
+  return { call: list.slice(seen).find((c) => isQuestion(c) || isRecommendation(c))!, count: list.length };
+}
+
+describe('Slack end to end (createArchie)', () => {
+  it('serves Slack on the shared port beside /healthz', async () => {
+    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { channels: Record<string, unknown> };
+    expect(health.channels.slack).toMatchObject({ mode: 'http', path: '/slack/events' });
+  });
+
+  it('runs a DM interview in the agent view from greeting to verdict with button clicks, then exports the ADR', async () => {
+    const channel = 'D0E2E';
+    const threadTs = newTs();
+    await postSlack(
+      baseUrl,
+      eventEnvelope({
+        type: 'assistant_thread_started',
+        assistant_thread: { user_id: 'U0DANA', channel_id: channel, thread_ts: threadTs, context: {} },
+      }),
+    );
+    await api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
+    const text =
+      'We are 8 engineers in 2 teams building a RAG assistant over our support docs, using a hosted LLM API.';
+    await postSlack(
+      baseUrl,
+      eventEnvelope({
+        type: 'message',
+        channel,
+        channel_type: 'im',
+        user: 'U0DANA',
+        text,
+        ts: newTs(),
+        thread_ts: threadTs,
+      }),
+    );
+
+    let seen = 1;
+    let prompt = await nextPrompt(channel, seen);
+    for (let round = 0; round < 20 && !isRecommendation(prompt.call); round++) {
+      expect(prompt.call.args.thread_ts).toBe(threadTs);
+      const button = buttonsOf(prompt.call).find((b) => b.action_id.startsWith('archie:q:'))!;
+      seen = prompt.count;
+      const res = await postSlack(
+        baseUrl,
+        blockActions({
+          channelId: channel,
+          userId: 'U0DANA',
+          message: { ts: newTs(), thread_ts: threadTs, text: prompt.call.args.text, blocks: prompt.call.args.blocks },
+          button,
+        }),
+      );
+      expect(res.status).toBe(200);
+      prompt = await nextPrompt(channel, seen);
+    }
+    const verdict = prompt.call;
+    expect(isRecommendation(verdict)).toBe(true);
+    expect(shownText(verdict)).toMatch(/Confidence: \*\d+%\*/);
+    expect(shownText(verdict)).toMatch(/<https?:\/\/[^|]+\|[^>]+>/);
+    const values = buttonsOf(verdict).map((b) => b.value);
+    expect(values).toEqual(
+      expect.arrayContaining(['cmd:export', 'cmd:reassess', 'cmd:why', 'feedback:up', 'feedback:down']),
+    );
+
+    const click = (value: string) =>
+      postSlack(
+        baseUrl,
+        blockActions({
+          channelId: channel,
+          userId: 'U0DANA',
+          message: { ts: newTs(), thread_ts: threadTs, text: verdict.args.text },
+          button: buttonsOf(verdict).find((b) => b.value === value)!,
+        }),
+      );
+    await click('cmd:export');
+    const calls = await api.waitFor((c) => c.some((x) => x.method === 'files.completeUploadExternal'));
+    expect(calls.find((c) => c.method === 'files.getUploadURLExternal')!.args.filename).toMatch(/\.md$/);
+    expect(calls.find((c) => c.method === 'files.completeUploadExternal')!.args.thread_ts).toBe(threadTs);
+
+    const before = api.calls('chat.postMessage').length;
+    await click('cmd:why');
+    await api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length > before);
+
+    await postSlack(baseUrl, eventEnvelope({ type: 'app_home_opened', user: 'U0DANA', channel, tab: 'home' }));
+    const home = (await api.waitFor((c) => c.some((x) => x.method === 'views.publish'))).find(
+      (c) => c.method === 'views.publish',
+    )!;
+    expect(JSON.stringify(home.args.view)).toContain('Your latest assessment');
+  });
+
+  it('answers /archie assess with a verdict and /archie ask with sources', async () => {
+    const channel = 'C0E2E';
+    await postSlack(
+      baseUrl,
+      slashCommand(
+        'assess Three teams, self-hosted 70B model on our own GPUs, heavy nightly ingestion of 10 million documents',
+        { channelId: channel },
+      ),
+    );
+    await api.waitFor((c) =>
+      c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel && isRecommendation(x)),
+    );
+    await postSlack(
+      baseUrl,
+      slashCommand('ask when should GPU inference be a separate service?', { channelId: channel }),
+    );
+    const answer = (
+      await api.waitFor(
+        (c) => c.filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel).length >= 2,
+      )
+    ).filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel)[1]!;
+    expect(shownText(answer)).toContain('Question:');
+  });
+
+  it('follows a mentioned thread in a channel without a second mention', async () => {
+    const channel = 'C0THREAD';
+    const ts = newTs();
+    await postSlack(
+      baseUrl,
+      eventEnvelope({
+        type: 'app_mention',
+        channel,
+        user: 'U0ERIN',
+        ts,
+        text: `<@${FAKE_BOT.userId}> we run a RAG assistant, 5 engineers`,
+      }),
+    );
+    await api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
+    await postSlack(
+      baseUrl,
+      eventEnvelope({
+        type: 'message',
+        channel,
+        channel_type: 'channel',
+        user: 'U0ERIN',
+        ts: newTs(),
+        thread_ts: ts,
+        text: 'one team, hosted API',
+      }),
+    );
+    const replies = await api.waitFor(
+      (c) => c.filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel).length >= 2,
+    );
+    expect(
+      replies
+        .filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel)
+        .every((x) => x.args.thread_ts === ts),
+    ).toBe(true);
+  });
+});
