@@ -181,6 +181,22 @@ input.addEventListener('keydown', (event) => {
   }
 });
 
+/** Lines that arrived while the tab was hidden (a scheduled check-in posts into the transcript). */
+async function catchUp() {
+  if (!state.id || state.busy || document.visibilityState !== 'visible') return;
+  const last = Number(log.lastElementChild?.dataset.seq ?? 0);
+  try {
+    const conversation = await loadConversation(state.id);
+    if (conversation.id !== state.id || state.busy) return;
+    const added = append((conversation.messages ?? []).filter((line) => line.seq > last));
+    if (added.length) scrollToLatest(added[0]);
+  } catch {
+    // Quietly try again next time the tab is shown; the next turn reports real problems.
+  }
+}
+
+document.addEventListener('visibilitychange', catchUp);
+
 newButton.addEventListener('click', () => {
   if (!state.busy) begin();
 });
