@@ -46,8 +46,11 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
   const factors: FactorResult[] = [];
   const boundaries: string[] = [];
   for (const factor of FACTORS) {
-    const strength = factor.strength(resolved);
-    if (strength === undefined) continue;
+    const raw = factor.strength(resolved);
+    if (raw === undefined) continue;
+    // A factor that reads only assumed facts counts half: assumptions may tip a verdict, not carry it.
+    const assumedOnly = factor.facts.length > 0 && factor.facts.every((f) => !resolved.known.has(f));
+    const strength = assumedOnly ? raw / 2 : raw;
     const contributions: Partial<Record<Verdict, number>> = {};
     for (const v of VERDICTS) {
       const w = factor.weights[v];

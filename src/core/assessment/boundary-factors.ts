@@ -45,7 +45,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
     id: 'hosted-api-inference',
     label: 'Inference is a hosted API call',
     facts: ['modelHosting'],
-    weights: { monolith: 1, 'modular-monolith': 0.5, hybrid: -0.5 },
+    weights: { monolith: 1, 'modular-monolith': 0.5 },
     citations: [
       'synthesis-genai-latency-vs-ops-cost',
       'datacenter-latency-numbers',
@@ -60,7 +60,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
     id: 'heavy-ingestion',
     label: 'Heavy batch ingestion',
     facts: ['heavyIngestion', 'independentScaling', 'trafficShape'],
-    weights: { monolith: -1.5, 'modular-monolith': -0.5, hybrid: 3, microservices: 1 },
+    weights: { monolith: -2, 'modular-monolith': -1, hybrid: 4, microservices: 1 },
     citations: ['synthesis-ingestion-workers', 'nvidia-rag-blueprint', 'infoworld-microservices-genai'],
     strength: (p) => (p.heavyIngestion || p.independentScaling.includes('ingestion') ? 1 : undefined),
     explain: () =>
@@ -139,7 +139,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
   {
     id: 'no-boundary-pays',
     label: 'No boundary pays for itself',
-    facts: ['gpuInference', 'heavyIngestion', 'complianceBoundary', 'untrustedCode'],
+    facts: [],
     weights: { hybrid: -3 },
     citations: ['vogels-monoliths-not-dinosaurs', 'istio-istiod', 'synthesis-genai-latency-vs-ops-cost'],
     strength: (p) => (BOUNDARY_FACTORS.some((f) => f.boundary && f.strength(p) !== undefined) ? undefined : 1),

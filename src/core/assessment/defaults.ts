@@ -60,17 +60,20 @@ export function resolveProfile(profile: TeamProfile): { resolved: ResolvedProfil
     return fallback;
   };
 
+  // A platform team implies several stream-aligned teams to serve (Team Topologies).
   const teams = assume(
     'teams',
     profile.teams,
-    profile.engineers ? Math.max(1, Math.ceil(profile.engineers / 8)) : 1,
-    (v) => (v === 1 ? 'one team' : `about ${v} teams (roughly 8 engineers per team)`),
+    profile.engineers ? Math.max(1, Math.ceil(profile.engineers / 8)) : profile.platformTeam ? 4 : 1,
+    (v) =>
+      v === 1
+        ? 'one team'
+        : profile.engineers
+          ? `about ${v} teams (roughly 8 engineers per team)`
+          : `about ${v} teams (you have a platform team)`,
   );
-  const engineers = assume(
-    'engineers',
-    profile.engineers,
-    profile.teams && profile.teams > 1 ? profile.teams * 7 : 5,
-    (v) => (profile.teams && profile.teams > 1 ? `about ${v} engineers (about 7 per team)` : `about ${v} engineers`),
+  const engineers = assume('engineers', profile.engineers, teams > 1 ? teams * 7 : 5, (v) =>
+    teams > 1 ? `about ${v} engineers (about 7 per team)` : `about ${v} engineers`,
   );
   const liveSignals = Boolean(profile.users || profile.requestsPerDay || profile.onCall);
   const stage = assume<Stage>('stage', profile.stage, liveSignals ? 'production' : 'pilot', (v) =>
@@ -162,10 +165,20 @@ export function resolveProfile(profile: TeamProfile): { resolved: ResolvedProfil
   return { resolved, assumptions };
 }
 
-/** Operational maturity 0..5: CI/CD, tracing, on-call, container platform (k8s 1, containers ½), platform team. */
+/**
+ * Operational maturity 0..5: CI/CD, tracing, on-call, container platform (k8s 1, containers ½), platform
+ * team. A fact nobody stated counts ½: an assumption must not decide that prerequisites are missing.
+ */
 export function opsMaturity(p: ResolvedProfile): number {
+  const score = (key: FactKey, value: number) => (p.known.has(key) ? value : 0.5);
   const platform = p.containerPlatform === 'kubernetes' ? 1 : p.containerPlatform === 'containers' ? 0.5 : 0;
-  return Number(p.ciCd) + Number(p.tracing) + Number(p.onCall) + platform + Number(p.platformTeam);
+  return (
+    score('ciCd', Number(p.ciCd)) +
+    score('tracing', Number(p.tracing)) +
+    score('onCall', Number(p.onCall)) +
+    score('containerPlatform', platform) +
+    score('platformTeam', Number(p.platformTeam))
+  );
 }
 
 /** The prerequisites still missing, in words. */

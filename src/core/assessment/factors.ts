@@ -85,7 +85,7 @@ export const TEAM_FACTORS: Factor[] = [
     facts: ['releaseFriction', 'teams', 'pains'],
     weights: { monolith: -2, 'modular-monolith': 1, microservices: 3 },
     citations: ['newman-microservices-baggage', 'dora-loosely-coupled', 'conway-law'],
-    strength: (p) => (p.releaseFriction && p.teams >= 3 ? 1 : undefined),
+    strength: (p) => (p.releaseFriction && p.teams >= 4 ? 1 : undefined),
     explain: (p) =>
       `${p.teams} teams waiting on one shared release is the cost independent deployment exists to remove; DORA finds that teams who can deploy and test independently deliver faster and more reliably.`,
   },
@@ -95,7 +95,7 @@ export const TEAM_FACTORS: Factor[] = [
     facts: ['releaseFriction', 'pains', 'teams'],
     weights: { monolith: -1, 'modular-monolith': 2, microservices: 0.5 },
     citations: ['dora-loosely-coupled', 'shopify-modular-monolith', 'synthesis-modular-monolith-practice'],
-    strength: (p) => (contention(p) && p.teams < 3 ? 1 : undefined),
+    strength: (p) => (contention(p) && p.teams < 4 ? 1 : undefined),
     explain: () =>
       'Release or merge contention between a couple of teams is usually fixed with clear module ownership and a faster pipeline, not with a network boundary.',
   },
@@ -175,6 +175,22 @@ export const TEAM_FACTORS: Factor[] = [
         : undefined,
     explain: (p) =>
       `You already run services, but with ${p.teams > 1 ? `${p.teams} teams` : people(p)} the overhead dominates. Segment, Istio (istiod) and Prime Video all consolidated when a few people ran many services that always shipped together - Prime Video cut that workload's cost by over 90%.`,
+  },
+  {
+    id: 'existing-services-working',
+    label: 'Existing services already run well',
+    facts: ['currentArchitecture', 'pains', 'teams'],
+    weights: { 'modular-monolith': 0.5, microservices: 2 },
+    citations: ['monzo-microservices', 'uber-doma', 'dora-loosely-coupled'],
+    strength: (p) =>
+      p.currentArchitecture === 'microservices' &&
+      p.teams >= 3 &&
+      opsMaturity(p) >= 4 &&
+      !p.pains.some((x) => x === 'ops-overhead' || x === 'distributed-monolith')
+        ? 1
+        : undefined,
+    explain: () =>
+      'You already run services on a mature platform without the classic pains; migrating away would cost more than it saves. Monzo and Uber run very large service estates this way.',
   },
   {
     id: 'distributed-monolith',
