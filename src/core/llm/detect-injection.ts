@@ -18,6 +18,7 @@ const PATTERNS: RegExp[] = [
   /\b(do not|don't|never) (follow|obey|apply)\b/i,
   /<\/?\s*(user_data|system|assistant|instructions?)\s*>|<\|im_(start|end)\|>|\[\/?(system|inst)\]|###\s*(system|instruction)/i,
   /\b(cite|link|include|add)\b.{0,30}\bhttps?:\/\//i,
+  /\b(pretend|imagine|suppose|hypothetically|role-?play as)\b/i,
   /\b(note|message|instructions?|reminder)s? (to|for) (the )?(ai|assistant|model|llm|bot|archie|gpt)\b/i,
   /\b(record|store|output|write|report|enter|put)\b.{0,15}\b\d[\d,.]*\s*(k|m)?\s*(engineers?|teams?|squads?|users?)\b/i,
 ];

@@ -77,8 +77,14 @@ export function createLeakDetector(secretTexts: readonly string[], canary?: stri
     const words = wordsOf(secret.replace(/\{\{[^}]*\}\}/g, ' '));
     for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(words.slice(i, i + SHINGLE).join(' '));
   }
+  const whole = secretTexts.map((t) => ` ${wordsOf(t).join(' ')} `);
   return (text) => {
     if (canary && text.includes(canary)) return true;
+    // A short sentence copied verbatim from a prompt is a leak even below the shingle length.
+    for (const sentence of text.split(/(?<=[.!?:;])\s+|\n+/)) {
+      const w = wordsOf(sentence);
+      if (w.length >= 5 && whole.some((t) => t.includes(` ${w.join(' ')} `))) return true;
+    }
     const words = wordsOf(text);
     for (let i = 0; i + SHINGLE <= words.length; i++)
       if (shingles.has(words.slice(i, i + SHINGLE).join(' '))) return true;
