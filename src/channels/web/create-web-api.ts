@@ -94,7 +94,7 @@ export function createWebApi(deps: WebApiDeps): Router {
   router.post('/conversations/:id/messages', async (req, res) => {
     const id = checkId(req.params.id);
     const parsed = turnSchema.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, describeBadTurn(parsed.error));
+    if (!parsed.success) throw new HttpError(400, describeBadTurn(req.body, parsed.error));
     const body = parsed.data;
     const added = await serialize(id, async () => {
       const transcript = await history.load(id);
@@ -150,11 +150,15 @@ function labelFor(messages: WebMessage[], value: string, fallback?: string): str
   return fallback?.trim() || value;
 }
 
-function describeBadTurn(error: z.ZodError): string {
-  const custom = error.issues
+function describeBadTurn(body: unknown, error: z.ZodError): string {
+  // Only a turn that tried to send text gets the text rule it broke; any other shape gets the format.
+  const triedText = typeof body === 'object' && body !== null && 'text' in body && !('choice' in body);
+  const textIssue = error.issues
     .flatMap((issue) => (issue.code === 'invalid_union' ? issue.errors.flat() : [issue]))
-    .find((issue) => issue.path[0] === 'text' && issue.message !== 'Invalid input');
-  return custom?.message ?? 'Send JSON like {"text": "your message"} or {"choice": "<button value>"}.';
+    .find((issue) => issue.path[0] === 'text' && issue.code !== 'unrecognized_keys');
+  return triedText && textIssue
+    ? textIssue.message
+    : 'Send JSON like {"text": "your message"} or {"choice": "<button value>"}.';
 }
 
 function errorHandler(logger: Logger): ErrorRequestHandler {
