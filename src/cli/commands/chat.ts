@@ -71,6 +71,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       if (next.length) replies = next;
     };
     const rl = createInterface({ input: io.stdin, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+    // Take the iterator now: lines that arrive (piped input) before the first `for await` would be lost.
+    const lines = rl[Symbol.asyncIterator]();
     try {
       show(
         values.new
@@ -78,7 +80,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           : await cli.consultant.greet(id, ctx),
       );
       if (io.isTTY) io.stdout('\n> ');
-      for await (const raw of rl) {
+      for await (const raw of { [Symbol.asyncIterator]: () => lines }) {
         const line = raw.replace(/\r$/, '');
         if (/^\s*(quit|exit|bye|:q)\s*$/i.test(line)) break;
         if (!io.isTTY) io.stdout(`\n> ${line}\n`);

@@ -20,7 +20,7 @@ export function recordFacts(
 ): FactChange[] {
   if (!updates.length) return [];
   const before = { ...state.profile };
-  const merged = mergeFacts(state.profile, state.provenance, [...updates], source, at);
+  const merged = mergeFacts(state.profile, state.provenance, updates, source, at.toISOString());
   state.profile = merged.profile;
   state.provenance = merged.provenance;
   const keys = new Set(updates.map((u) => u.key));
