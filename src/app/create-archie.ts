@@ -10,6 +10,7 @@ import { createConsultant } from '../core/create-consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { ModelAssist } from '../core/llm/model-assist.js';
+import { createConfiguredAssist } from '../llm/create-configured-assist.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
@@ -59,9 +60,15 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   ];
 
   // A configured model makes Archie better but never required: without one, `assist` stays undefined.
-  const assist: ModelAssist | undefined = undefined;
+  const assist: ModelAssist | undefined = await createConfiguredAssist(config, {
+    knowledge,
+    store: store.keyv,
+    clock,
+    logger: logger.child({ component: 'llm' }),
+  });
   const modelStatus = (): Record<string, unknown> => ({
     mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
+    ...assist?.status?.(),
   });
 
   const listeners: AssessmentListener[] = [];

@@ -86,7 +86,7 @@ describe('chat model adapter (LangChain ChatOpenAI → openai SDK → fake serve
   });
 
   it('times out on a slow server within the configured timeout', async () => {
-    fake.script({ delayMs: 1_000, then: { content: 'late' } });
+    fake.script({ delayMs: 1_000, reply: { content: 'late' } });
     const model = createChatModel(openAiConfig(fake), { timeoutMs: 150 });
     const error = (await model.complete(hello).catch((e: unknown) => e)) as ModelCallError;
     expect(error.kind).toBe('timeout');

@@ -40,7 +40,7 @@ describe('model faults: bounded retries, then the offline path', () => {
 
   it.each<[string, FakeReply]>([
     ['keeps failing with 500', { status: 500 }],
-    ['keeps timing out', { delayMs: 400, then: { content: 'too late [p1].' } }],
+    ['keeps timing out', { delayMs: 400, reply: { content: 'too late [p1].' } }],
     ['keeps resetting connections', { reset: true }],
     ['keeps sending broken JSON', { malformed: true }],
     ['keeps rate limiting', { status: 429, retryAfter: '1' }],

@@ -18,7 +18,7 @@ export type FakeReply =
   | { status: number; retryAfter?: string; message?: string }
   | { reset: true }
   | { malformed: true }
-  | { delayMs: number; then: FakeReply };
+  | { delayMs: number; reply: FakeReply };
 
 export interface RecordedRequest {
   path: string;
@@ -96,7 +96,9 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     } else if (path.endsWith('/embeddings')) {
       await sendEmbeddings(req, res, body, fake.embeddingsReply);
     } else {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'not found' } }));
     }
   });
   server.on('connection', (s) => {
@@ -143,7 +145,7 @@ async function fault(req: IncomingMessage, res: ServerResponse, reply: FakeReply
   while ('delayMs' in r) {
     await sleep(r.delayMs);
     if (req.destroyed || res.destroyed) return undefined;
-    r = r.then;
+    r = r.reply;
   }
   if ('reset' in r) {
     req.socket.destroy();
@@ -152,7 +154,9 @@ async function fault(req: IncomingMessage, res: ServerResponse, reply: FakeReply
   if ('status' in r) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (r.retryAfter !== undefined) headers['retry-after'] = r.retryAfter;
-    res.writeHead(r.status, headers).end(JSON.stringify({ error: { message: r.message ?? `fake error ${r.status}`, type: 'fake' } }));
+    res
+      .writeHead(r.status, headers)
+      .end(JSON.stringify({ error: { message: r.message ?? `fake error ${r.status}`, type: 'fake' } }));
     return undefined;
   }
   return r;
@@ -161,7 +165,9 @@ async function fault(req: IncomingMessage, res: ServerResponse, reply: FakeReply
 async function sendChat(req: IncomingMessage, res: ServerResponse, body: ChatBody, reply: FakeReply): Promise<void> {
   const r = await fault(req, res, reply);
   if (!r) return;
-  const promptTokens = estimateTokens(JSON.stringify(body.messages ?? []) + JSON.stringify(body.tools ?? body.response_format ?? ''));
+  const promptTokens = estimateTokens(
+    JSON.stringify(body.messages ?? []) + JSON.stringify(body.tools ?? body.response_format ?? ''),
+  );
   const forcedTool = body.tools?.[0]?.function.name;
   let content: string | null = null;
   let refusal: string | null = null;
@@ -183,8 +189,15 @@ async function sendChat(req: IncomingMessage, res: ServerResponse, body: ChatBod
   }
   if ('toolArguments' in r) toolArgs = r.toolArguments;
   const completionTokens = estimateTokens(content ?? refusal ?? toolArgs ?? '');
-  const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
-  const toolCalls = toolArgs !== undefined ? [{ id: 'call_1', type: 'function', function: { name: forcedTool ?? 'extract', arguments: toolArgs } }] : undefined;
+  const usage = {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+  };
+  const toolCalls =
+    toolArgs !== undefined
+      ? [{ id: 'call_1', type: 'function', function: { name: forcedTool ?? 'extract', arguments: toolArgs } }]
+      : undefined;
   const base = { id: 'chatcmpl-fake', object: 'chat.completion', created: 1_700_000_000, model: body.model ?? 'fake' };
 
   if (!body.stream) {
@@ -246,5 +259,7 @@ async function sendEmbeddings(
   });
   const tokens = input.reduce((n, t) => n + estimateTokens(t), 0);
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }));
+  res.end(
+    JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }),
+  );
 }
