@@ -72,13 +72,15 @@ const QUESTION_START =
   /^(what|what's|whats|how|why|when|where|which|who|does|do|did|is|are|can|could|should|would|will|was|were|tell me about|explain)\b/i;
 
 /**
- * True when the text reads like a question about architecture rather than an answer. Callers also check
- * that it did not answer the pending question and carried no facts.
+ * True when the text is only a question (every sentence ends with "?", or it is one sentence starting with
+ * what/how/why/does…), so its words are not statements of fact about the team.
  */
 export function looksLikeKnowledgeQuestion(text: string): boolean {
   const t = text.trim();
   if (t.length < 6 || t.length > 600) return false;
-  return t.endsWith('?') || QUESTION_START.test(t);
+  const sentences = t.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  if (sentences.every((s) => s.trim().endsWith('?'))) return true;
+  return sentences.length === 1 && QUESTION_START.test(t);
 }
 
 /** Phrases that mark a message as correcting an earlier fact ("actually", "we do have …", "correction:"). */

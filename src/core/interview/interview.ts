@@ -53,6 +53,12 @@ export interface TurnResult {
   assessed?: Assessment;
 }
 
+/** The question sentences of a mixed message ("We're 4. Should we split?" → "Should we split?"). */
+function questionSentences(text: string): string | undefined {
+  const questions = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().endsWith('?'));
+  return questions.length ? questions.join(' ') : undefined;
+}
+
 const short = (v: string) => v.split(':')[0]!.toLowerCase();
 
 /** Builds the interview over injected engine functions. */
@@ -319,15 +325,17 @@ export function createInterview(deps: InterviewDeps) {
       if (updates) return onAnswer(state, pending, updates, text, ctx);
     }
     if (state.phase === 'greeting' || state.phase === 'describing') {
-      if (looksLikeKnowledgeQuestion(text) && !(await hasFacts(state, text))) return knowledge(state, text, ctx);
+      if (looksLikeKnowledgeQuestion(text)) return knowledge(state, text, ctx);
       return onDescription(state, text, notes, ctx);
     }
-    if (looksLikeKnowledgeQuestion(text) && !looksLikeCorrection(text) && !(await hasFacts(state, text))) {
+    if (looksLikeKnowledgeQuestion(text) && !looksLikeCorrection(text)) {
       return knowledge(state, text, ctx);
     }
     const previous = state.lastAssessment;
     const { changes } = await absorb(state, text, ctx, true);
     const out: OutMessage[] = notes.length ? [{ type: 'text', text: notes.join('\n') }] : [];
+    const asked = questionSentences(text);
+    if (!changes.length && asked) return knowledge(state, asked, ctx);
     if (!changes.length) {
       out.push({
         type: 'text',
@@ -357,11 +365,6 @@ export function createInterview(deps: InterviewDeps) {
           : `My recommendation stays ${short(VERDICT_LABELS[a.verdict])} (confidence ${Math.round(a.confidence * 100)}%).`,
     });
     return recommend(state, a, out, ctx);
-  }
-
-  async function hasFacts(state: ConversationState, text: string): Promise<boolean> {
-    const facts = await readFacts(text, state.profile, state.provenance, undefined, {});
-    return facts.offline.some((u) => JSON.stringify(state.profile[u.key]) !== JSON.stringify(u.value));
   }
 
   return {

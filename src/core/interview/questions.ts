@@ -247,27 +247,33 @@ export function parseAnswerValue(
   return option ? { question, option, unsure: false } : undefined;
 }
 
-/** Reads a typed answer to `question`; undefined when the text does not answer it. */
+const LEADING_YES_NO =
+  /^\W*(yes|yeah|yep|yup|no|nope|nah|sure|correct|absolutely|definitely|of course|not really|never|y|n)\b/i;
+
+/**
+ * Reads a typed answer to `question`; undefined when the text does not answer it. Facts the extractor
+ * finds for this question win; when the text is about other facts ("we have PagerDuty" while we asked
+ * about compliance) it is not taken as an answer, unless it starts with a plain yes or no.
+ */
 export function parseTypedAnswer(question: Question, text: string, profile: TeamProfile): FactUpdate[] | undefined {
   const trimmed = text.trim();
-  const quick = /^\s*(\d{1,2})\s*$/.exec(trimmed);
+  const extracted = safeExtract(trimmed, profile);
+  const own = extracted.filter((u) => question.facts.includes(u.key));
+  if (own.length) return own;
   const first = question.facts[0]!;
+  const isYesNo = question.options.length === 2 && question.options[0]!.id === 'yes';
+  if (extracted.length && !(isYesNo && LEADING_YES_NO.test(trimmed))) return undefined;
   if (question.id === 'engineers' || question.id === 'teams') {
     const n = parseCount(trimmed);
-    if (n !== undefined && n >= 1) return [up(first as 'engineers', Math.min(n, 100_000))];
-  } else if (question.options.length === 2 && question.options[0]!.id === 'yes') {
-    const yes = parseYesNo(trimmed);
-    if (yes !== undefined) return [up(first, yes as never)];
-  } else {
-    if (quick) {
-      const option = question.options[Number(quick[1]) - 1];
-      if (option) return option.updates;
-    }
-    const option = question.options.find((o) => o.match?.test(trimmed));
-    if (option) return option.updates;
+    return n !== undefined && n >= 1 ? [up(first as 'engineers', Math.min(n, 100_000))] : undefined;
   }
-  const extracted = safeExtract(trimmed, profile).filter((u) => question.facts.includes(u.key));
-  return extracted.length ? extracted : undefined;
+  if (isYesNo) {
+    const yes = parseYesNo(trimmed);
+    return yes === undefined ? undefined : [up(first, yes as never)];
+  }
+  const quick = /^\s*(\d{1,2})\s*$/.exec(trimmed);
+  const option = quick ? question.options[Number(quick[1]) - 1] : question.options.find((o) => o.match?.test(trimmed));
+  return option?.updates;
 }
 
 /** The offline extractor, never throwing (bad input must not break a turn). */
