@@ -55,6 +55,17 @@ afterAll(async () => {
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
+/** Navigation start to the end of the load event, from the browser's Navigation Timing entry. */
+async function loadTime(): Promise<number> {
+  await page.waitForFunction(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventEnd > 0,
+  );
+  return page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return navigation!.loadEventEnd - navigation!.startTime;
+  });
+}
+
 /** Waits until no turn is in flight and the page shows Archie's answer. */
 async function settled(): Promise<void> {
   await page.waitForFunction(
@@ -73,11 +84,8 @@ const currentReplies = () => page.locator('.msg[data-type="question"] .quick-rep
 describe('web chat in a real browser', () => {
   it('runs a whole consultation by typing and clicking, survives a reload, exports the ADR', async () => {
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
-    const loadMs = await page.evaluate(() => {
-      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-      return navigation!.loadEventEnd - navigation!.startTime;
-    });
-    console.info(`web chat page load (navigation start → load event end): ${loadMs.toFixed(1)} ms`);
+    const loadMs = await loadTime();
+    console.info(`web chat page load, first visit (navigation start → load event end): ${loadMs.toFixed(1)} ms`);
     expect(loadMs).toBeGreaterThan(0);
     expect(loadMs).toBeLessThan(1_000);
 
@@ -95,45 +103,47 @@ describe('web chat in a real browser', () => {
     await expect(page.locator('.msg.from-user .bubble').first().textContent()).resolves.toBe(DESCRIPTION);
     expect(await box.inputValue()).toBe('');
 
+    // Reload midway, with Archie's first question pending: the whole conversation is still there.
+    const before = await page.locator('#log').textContent();
+    const lines = await lineCount();
+    await page.reload({ waitUntil: 'load' });
+    const reloadMs = await loadTime();
+    console.info(`web chat page load, reload with a conversation: ${reloadMs.toFixed(1)} ms`);
+    expect(reloadMs).toBeLessThan(1_000);
+    await settled();
+    expect(await lineCount()).toBe(lines);
+    expect(await page.locator('#log').textContent()).toBe(before);
+    expect(await page.evaluate(() => localStorage.getItem('archie.web.conversation'))).toBe(id);
+
+    // Answer by clicking (preferring "No", which keeps the interview going), then by keyboard: after a
+    // click, focus sits on the next question's first button and Enter presses it.
     let answered = 0;
-    let reloaded = false;
+    let byKeyboard = 0;
     let progressSeen = '';
     for (let turn = 0; turn < 20 && !(await hasRecommendation()); turn++) {
       const replies = currentReplies();
       expect(await replies.count(), 'a question with quick replies').toBeGreaterThan(0);
       progressSeen = (await page.locator('.progress-label').last().textContent()) ?? '';
-      if (answered === 1) {
-        // Keyboard: after a click, focus sits on the new question's first button; Enter presses it.
-        const focused = await page.evaluate(() => document.activeElement?.closest('.quick-replies') !== null);
-        expect(focused).toBe(true);
+      const focusedReply = await page.evaluate(() => document.activeElement?.closest('.quick-replies') != null);
+      if (answered > 0 && answered % 2 === 1) {
+        expect(focusedReply, 'focus moves to the new quick replies after a click').toBe(true);
         await page.keyboard.press('Enter');
+        byKeyboard++;
       } else {
-        await replies.first().click();
+        const no = replies.filter({ hasText: /^No\b/ });
+        await ((await no.count()) > 0 ? no.first() : replies.first()).click();
       }
       await settled();
       answered++;
-
-      if (answered === 1 && !reloaded) {
-        const before = await page.locator('#log').textContent();
-        const lines = await lineCount();
-        await page.reload({ waitUntil: 'load' });
-        await settled();
-        expect(await lineCount()).toBe(lines);
-        expect(await page.locator('#log').textContent()).toBe(before);
-        expect(await page.evaluate(() => localStorage.getItem('archie.web.conversation'))).toBe(id);
-        reloaded = true;
-        // Give the first button focus again, as the click did before the reload.
-        if (!(await hasRecommendation())) await currentReplies().first().focus();
-      }
     }
-    expect(reloaded).toBe(true);
+    console.info(`web chat consultation: ${answered} questions answered (${byKeyboard} by keyboard)`);
     expect(answered).toBeGreaterThan(0);
     expect(progressSeen).toMatch(/^Question \d+ of \d+$/);
 
     const card = page.locator('.msg[data-type="recommendation"]').last();
     await expect(card.locator('.verdict').textContent()).resolves.toMatch(/monolith|Hybrid|Microservices/i);
     await expect(card.locator('.confidence-value').textContent()).resolves.toMatch(/^\d+%$/);
-    for (const heading of ['Why', 'What pushed the verdict', 'Next steps', 'What would change it']) {
+    for (const heading of ['Why', 'What pushed the verdict', 'Next steps']) {
       expect(await card.getByRole('heading', { name: heading, exact: true }).count(), heading).toBe(1);
     }
     const sourceLinks = card.locator('.cites a, .sources a');
@@ -151,7 +161,11 @@ describe('web chat in a real browser', () => {
     expect(await chart.locator('g.bar .bar-value').first().textContent()).toMatch(/^[+−]\d/);
 
     // Screenshot of the recommendation for the README (the conversation scrolled to the card).
-    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await card.evaluate((el) => {
+      const main = el.closest('main')!;
+      const offset = el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+      main.scrollTop += offset - main.clientHeight * 0.38;
+    });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -8,9 +8,9 @@ const ROW = 30;
 const TOP = 4;
 const BAR = 14;
 const PAD = 12;
-const LABEL_WIDTH = 250;
+const LABEL_WIDTH = 300;
 const VALUE_ROOM = 48;
-const MAX_LABEL = 36;
+const MAX_LABEL = 42;
 
 function el(name, attributes = {}, text) {
   const node = document.createElementNS(SVG, name);

@@ -101,6 +101,8 @@ function renderQuestion(message, body, onChoice) {
 function renderRecommendation(message, body, { labels, onChoice }) {
   const a = message.assessment;
   const label = labels[a.verdict] ?? a.verdict;
+  // "Hybrid: monolith core plus…" → "Hybrid" where space is short (chart legend and titles).
+  const shortLabel = label.split(':')[0];
   body.classList.add('card');
 
   const head = h('div', 'card-head');
@@ -150,11 +152,11 @@ function renderRecommendation(message, body, { labels, onChoice }) {
     body.append(s);
   }
 
-  const chart = renderFactorChart(a, label);
+  const chart = renderFactorChart(a, shortLabel);
   if (chart) {
     const s = section('What pushed the verdict', 'factors');
     const legend = h('p', 'legend');
-    legend.append(h('span', 'key positive', `Toward ${label}`), h('span', 'key negative', 'Away from it'));
+    legend.append(h('span', 'key positive', `Toward ${shortLabel}`), h('span', 'key negative', 'Away from it'));
     s.append(legend, chart);
     body.append(s);
   }
