@@ -90,21 +90,25 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
         push(negated ? rule.no : rule.yes, start, end);
       }
     }
-    let headcount: { proposals: Proposal[]; start: number; end: number; value: number } | undefined;
+    let headcount: { proposal: Proposal; start: number; end: number; value: number } | undefined;
     for (const q of findQuantities(t)) {
       if (isIntent(t, q.start)) continue;
       const proposals = quantityProposals(t, q);
       const end = Math.min(t.length, q.end + 24);
-      // Several headcounts in one sentence ("12 devs and 6 data scientists"): the largest is the team.
+      // Several headcounts in one sentence ("12 devs and 6 data scientists", "3 teams of 5 engineers"):
+      // the largest is the team.
       const people = proposals.find((p) => p.key === 'engineers');
-      if (people && proposals.length === 1) {
-        const value = people.value as number;
-        if (!headcount || value > headcount.value) headcount = { proposals, start: q.start, end, value };
-        continue;
+      push(
+        proposals.filter((p) => p !== people),
+        q.start,
+        end,
+      );
+      const value = people?.value as number | undefined;
+      if (people && value !== undefined && (!headcount || value > headcount.value)) {
+        headcount = { proposal: people, start: q.start, end, value };
       }
-      push(proposals, q.start, end);
     }
-    if (headcount) push(headcount.proposals, headcount.start, headcount.end);
+    if (headcount) push([headcount.proposal], headcount.start, headcount.end);
     for (const s of [...modelSizes(t), ...deployFrequency(t)]) push([s.proposal], s.start, s.end);
     const languages = findLanguages(t, sentence.text);
     if (languages.length) push([{ key: 'languages', value: languages }], 0, t.length);

@@ -16,7 +16,7 @@ const PATTERNS: RegExp[] = [
   /\[\/?(?:system|inst|sys)\]|<\|[^|]*\|>|<\/?(?:system|instructions?|assistant)>|###\s*(?:system|instruction)/i,
   // Commands about the verdict, scores or output.
   /\b(?:set|force|change|make|fix|hard-?code|override)\b[^.]{0,40}\b(?:verdict|recommendation|answer|output|score|scores|confidence|result)\b/i,
-  /\b(?:verdict|recommendation|confidence|score)\s*(?:=|:=|==|->)/i,
+  /\b(?:verdict|recommendation|confidence|score)\s*(?:=|:=|==|->|:)/i,
   /\b(?:verdict|recommendation|answer|output|result)\b[^.]{0,30}\b(?:must|should|has to|needs to|will|shall)\s+be\b/i,
   // Direct orders to the bot: "you must…", "Archie, recommend…", imperative verdict verbs.
   /\b(?:you|archie|the bot)\s+(?:must|should|have to|need to|will|shall|are required to|are going to|are to|'ll|better|can only|may only)\b/i,

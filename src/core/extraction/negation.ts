@@ -40,7 +40,12 @@ export function isNegated(text: string, start: number, end: number): boolean {
   return POST_NEGATION.test(text.slice(end, end + 40));
 }
 
+// "we're migrating from a monolith to microservices": the target of an ongoing move is not there yet.
+const MOVE_TARGET =
+  /\b(?:migrating|moving|splitting|breaking|transitioning|porting|rewriting|switching|converting)\b[\w\s,'-]*\b(?:to|into|towards)\s+(?:[\w.-]+\s+){0,3}$/;
+
 /** True when the term is an intent or hypothetical, not a current fact ("we plan to adopt k8s"). */
 export function isIntent(text: string, start: number): boolean {
-  return FUTURE.test(lead(text, start));
+  const before = lead(text, start);
+  return FUTURE.test(before) || MOVE_TARGET.test(before);
 }

@@ -8,7 +8,9 @@ export interface Sentence {
 }
 
 // A sentence ends at . ! ? or a line break, but not inside "3.5", "e.g.", "llama.cpp" or "Next.js".
-const BOUNDARY = /(?<!\b(?:e\.g|i\.e|vs|etc|approx|incl))[.!?]+(?=\s|$)|\n+/g;
+// "Tracing? None." keeps the short answer with its question so the denial is read.
+const BOUNDARY =
+  /(?<!\b(?:e\.g|i\.e|vs|etc|approx|incl))(?:[.!]+|\?+(?!\s*(?:none|no|nope|nobody|not really|zero|nothing|n\/a)\b))(?=\s|$)|\n+/gi;
 
 /** Sentences of `text` (empty ones dropped). */
 export function splitSentences(text: string): Sentence[] {
