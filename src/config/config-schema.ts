@@ -56,6 +56,7 @@ export const envSchema = z.object({
 
   CHECKINS: bool.default(true),
   CHECKIN_STALE_DAYS: int(1, 3650).default(90),
+  CHECKIN_LOCK_MS: int(1_000, 600_000).default(30_000),
 
   RATE_LIMIT_MESSAGES_PER_MINUTE: int(1, 10_000).default(20),
   RATE_LIMIT_TOKENS_PER_HOUR: int(0, 100_000_000).default(200_000),
@@ -80,7 +81,8 @@ export interface Config {
   slack?: SlackConfig;
   teams: TeamsConfig;
   webChat: boolean;
-  checkins: { enabled: boolean; staleDays: number };
+  /** lockMs: BullMQ job lock; a replica silent this long is presumed dead and its run handed over. */
+  checkins: { enabled: boolean; staleDays: number; lockMs: number };
   limits: {
     messagesPerMinute: number;
     tokensPerHour: number;

@@ -54,7 +54,7 @@ function toConfig(env: Env): Config {
       appType: env.MICROSOFT_APP_TYPE ?? (env.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
     },
     webChat: env.WEB_CHAT ?? loopback,
-    checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS },
+    checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS, lockMs: env.CHECKIN_LOCK_MS },
     limits: {
       messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
       tokensPerHour: env.RATE_LIMIT_TOKENS_PER_HOUR,

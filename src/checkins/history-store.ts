@@ -1,0 +1,100 @@
+/**
+ * Assessment history per team (per conversation): every verdict with its date, facts and the factors
+ * behind it, newest last, bounded so a chatty team cannot grow a record without limit.
+ */
+import type { Assessment, Citation, FactorResult, Verdict } from '../core/assessment/assessment.js';
+import type { TeamProfile } from '../core/profile/profile.js';
+import type { KeyValueStore } from '../core/store/key-value-store.js';
+import type { IdIndex } from './id-index.js';
+
+export interface HistoryEntry {
+  schemaVersion: 1;
+  at: string;
+  verdict: Verdict;
+  confidence: number;
+  scores: Record<Verdict, number>;
+  profile: TeamProfile;
+  factors: Pick<FactorResult, 'id' | 'label' | 'contributions' | 'explanation' | 'facts' | 'citations'>[];
+  citations: Citation[];
+  engineVersion: string;
+  /** Where the verdict came from: a conversation or a check-in re-assessment. */
+  source: 'conversation' | 'checkin';
+  channel?: string;
+}
+
+export interface HistoryStore {
+  record(conversationId: string, entry: Omit<HistoryEntry, 'schemaVersion'>): Promise<void>;
+  list(conversationId: string): Promise<HistoryEntry[]>;
+  latest(conversationId: string): Promise<HistoryEntry | undefined>;
+  teams(): Promise<string[]>;
+}
+
+export const DEFAULT_HISTORY_LIMIT = 100;
+
+/** The entry for an assessment (compact: factors without the engine's intermediate detail). */
+export function historyEntry(
+  assessment: Assessment,
+  profile: TeamProfile,
+  at: Date,
+  source: HistoryEntry['source'],
+  channel?: string,
+): Omit<HistoryEntry, 'schemaVersion'> {
+  return {
+    at: at.toISOString(),
+    verdict: assessment.verdict,
+    confidence: assessment.confidence,
+    scores: assessment.scores,
+    profile,
+    factors: assessment.factors.map(({ id, label, contributions, explanation, facts, citations }) => ({
+      id,
+      label,
+      contributions,
+      explanation,
+      facts,
+      citations,
+    })),
+    citations: assessment.citations,
+    engineVersion: assessment.engineVersion,
+    source,
+    ...(channel ? { channel } : {}),
+  };
+}
+
+const isEntry = (raw: unknown): raw is HistoryEntry => {
+  const e = raw as Partial<HistoryEntry> | undefined;
+  return Boolean(e && e.schemaVersion === 1 && typeof e.at === 'string' && typeof e.verdict === 'string');
+};
+
+export function createHistoryStore(
+  store: KeyValueStore,
+  teams: IdIndex,
+  options: { limit?: number } = {},
+): HistoryStore {
+  const limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
+  const key = (id: string) => `history:${id}`;
+  // Appends to one team are serialised here; the consultant already runs one turn per conversation.
+  const queues = new Map<string, Promise<unknown>>();
+  const list = async (id: string) => {
+    const raw = await store.get<unknown>(key(id));
+    return Array.isArray(raw) ? raw.filter(isEntry) : [];
+  };
+  return {
+    record: (id, entry) => {
+      const work = async () => {
+        const entries = await list(id);
+        entries.push({ schemaVersion: 1, ...entry });
+        await store.set(key(id), entries.slice(-limit));
+        await teams.add(id);
+      };
+      const next = (queues.get(id) ?? Promise.resolve()).then(work, work);
+      queues.set(
+        id,
+        next.catch(() => undefined),
+      );
+      return next;
+    },
+    list,
+    latest: async (id) => (await list(id)).at(-1),
+    teams: () => teams.list(),
+  };
+}
