@@ -80,7 +80,7 @@ export async function bench(): Promise<BenchResult[]> {
     let out = (await turn(() => consultant.handle('bench', { type: 'text', text: DESCRIPTION }, ctx))) as OutMessage[];
     for (let i = 0; i < MAX_TURNS && !out.some((m) => m.type === 'recommendation'); i++) {
       const question = out.find((m) => m.type === 'question');
-      if (!question || question.type !== 'question') break;
+      if (question?.type !== 'question') break;
       const reply = question.quickReplies[0]?.label ?? 'not sure';
       out = (await turn(() => consultant.handle('bench', { type: 'text', text: reply }, ctx))) as OutMessage[];
     }
@@ -142,4 +142,3 @@ export async function bench(): Promise<BenchResult[]> {
     await fake.close();
   }
 }
-

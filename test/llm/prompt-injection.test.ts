@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConsultant } from '../../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { ACTIONS, type OutMessage } from '../../src/core/message.js';
+import type { FactKey } from '../../src/core/profile/profile.js';
 import {
   type ChatBody,
   type FakeOpenAiServer,
@@ -159,7 +160,7 @@ describe('prompt injection set (the fake model complies; the validators hold)', 
     const offline = createConsultant({ knowledge, store: new Keyv() });
     const [attacked, baseline] = await Promise.all([withModel.assess(text), offline.assess(text)]);
     expect(attacked.assessment.verdict).toBe(baseline.assessment.verdict);
-    for (const key of Object.keys(facts)) expect(attacked.provenance[key as never]?.source).not.toBe('model');
+    for (const key of Object.keys(facts)) expect(attacked.provenance[key as FactKey]?.source).not.toBe('model');
   });
 
   it.each(IN_ANSWERS)('interview answer: "%s" adds no injected fact', async (answer, facts, evidence) => {
