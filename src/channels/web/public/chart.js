@@ -3,14 +3,16 @@
 // bar carries a <title>, so the chart reads without colour and with a screen reader.
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 680;
-const ROW = 30;
 const TOP = 4;
 const BAR = 14;
 const PAD = 12;
-const LABEL_WIDTH = 300;
 const VALUE_ROOM = 48;
 const MAX_LABEL = 42;
+/** Wide: a label column beside the bars. Narrow (phones): each label above its bar, full width. */
+const LAYOUTS = {
+  wide: { width: 680, row: 30, labelWidth: 300, stacked: false },
+  narrow: { width: 360, row: 44, labelWidth: 0, stacked: true },
+};
 
 function el(name, attributes = {}, text) {
   const node = document.createElementNS(SVG, name);
@@ -41,14 +43,15 @@ function clip(label) {
 }
 
 /** The chart as an <svg>, or undefined when no factor moved the verdict. */
-export function renderFactorChart(assessment, verdictLabel) {
+export function renderFactorChart(assessment, verdictLabel, { narrow = false } = {}) {
   const bars = factorBars(assessment);
   if (bars.length === 0) return undefined;
+  const { width: WIDTH, row: ROW, labelWidth: LABEL_WIDTH, stacked } = narrow ? LAYOUTS.narrow : LAYOUTS.wide;
   const maxPos = Math.max(0, ...bars.map((b) => b.value));
   const maxNeg = Math.max(0, ...bars.map((b) => -b.value));
   const span = maxPos + maxNeg || 1;
   // Label column on the left, then the bar area with room for the value text on each side that has bars.
-  const left = LABEL_WIDTH + PAD;
+  const left = stacked ? PAD : LABEL_WIDTH + PAD;
   const roomLeft = maxNeg > 0 ? VALUE_ROOM : 0;
   const roomRight = maxPos > 0 ? VALUE_ROOM : 0;
   const usable = WIDTH - left - PAD - roomLeft - roomRight;
@@ -76,7 +79,8 @@ export function renderFactorChart(assessment, verdictLabel) {
 
   bars.forEach((bar, i) => {
     const y = TOP + i * ROW;
-    const middle = y + ROW / 2;
+    // Stacked rows put the label in the top half and the bar in the bottom half.
+    const middle = stacked ? y + ROW - BAR / 2 - 6 : y + ROW / 2;
     const positive = bar.value > 0;
     const length = Math.max(2, Math.abs(bar.value) * scale);
     const x = positive ? zero : zero - length;
@@ -85,13 +89,15 @@ export function renderFactorChart(assessment, verdictLabel) {
       el('title', {}, `${bar.label}: ${formatValue(bar.value)} ${positive ? 'toward' : 'away from'} ${verdictLabel}`),
     );
     if (i % 2 === 0) group.append(el('rect', { x: 0, y, width: WIDTH, height: ROW, class: 'stripe' }));
-    group.append(
-      el(
-        'text',
-        { x: LABEL_WIDTH, y: middle, class: 'bar-label', 'text-anchor': 'end', 'dominant-baseline': 'central' },
-        clip(bar.label),
-      ),
-    );
+    const labelAt = stacked
+      ? { x: PAD, y: y + 13, 'text-anchor': 'start' }
+      : { x: LABEL_WIDTH, y: middle, 'text-anchor': 'end', 'dominant-baseline': 'central' };
+    group.append(el('text', { ...labelAt, class: 'bar-label' }, clip(bar.label)));
+    // Stacked labels run across the zero line, so each row gets its own short axis tick instead.
+    if (stacked)
+      group.append(
+        el('line', { x1: zero, x2: zero, y1: middle - BAR / 2 - 3, y2: middle + BAR / 2 + 3, class: 'axis' }),
+      );
     group.append(el('rect', { x, y: middle - BAR / 2, width: length, height: BAR, rx: 3, class: 'bar-fill' }));
     group.append(
       el(
@@ -108,6 +114,6 @@ export function renderFactorChart(assessment, verdictLabel) {
     );
     svg.append(group);
   });
-  svg.append(el('line', { x1: zero, x2: zero, y1: TOP - 2, y2: height - TOP + 2, class: 'axis' }));
+  if (!stacked) svg.append(el('line', { x1: zero, x2: zero, y1: TOP - 2, y2: height - TOP + 2, class: 'axis' }));
   return svg;
 }

@@ -152,7 +152,8 @@ function renderRecommendation(message, body, { labels, onChoice }) {
     body.append(s);
   }
 
-  const chart = renderFactorChart(a, shortLabel);
+  const narrow = window.matchMedia('(max-width: 600px)').matches;
+  const chart = renderFactorChart(a, shortLabel, { narrow });
   if (chart) {
     const s = section('What pushed the verdict', 'factors');
     const legend = h('p', 'legend');
