@@ -37,6 +37,8 @@ export interface FakeBotConnector {
   failConversation(conversationId: string, failure: Failure): void;
   /** Resolves when `predicate` holds for the activities received so far. */
   waitFor(predicate: (received: RecordedActivity[]) => boolean, timeoutMs?: number): Promise<RecordedActivity[]>;
+  /** Forgets what was received (benchmarks reuse one connector across runs). */
+  reset(): void;
   /** Message activities (not typing) received for a conversation. */
   messages(conversationId?: string): RecordedActivity[];
   /** Signing for auth tests: tokens whose keys this server publishes. */
@@ -95,6 +97,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     failed,
     failNext: (count, failure) => {
       for (let i = 0; i < count; i++) queued.push(failure);
+    },
+    reset: () => {
+      received.length = 0;
+      failed.length = 0;
     },
     failConversation: (conversationId, failure) => {
       byConversation.set(conversationId, failure);

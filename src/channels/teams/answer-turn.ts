@@ -66,7 +66,7 @@ export async function send(context: TurnContext, messages: OutMessage[], streame
   const activities = renderMessages(messages);
   if (streamed) {
     const [first, ...rest] = activities;
-    if (first) context.streamingResponse.setFinalMessage(toSdkActivity(first));
+    if (first) context.streamingResponse.setFinalMessage(Activity.fromObject(first));
     await context.streamingResponse.endStream();
     if (rest.length > 0) await context.sendActivities(rest.map(toSdkActivity));
     return;

@@ -13,6 +13,8 @@ const WELCOME_WINDOW_MS = 10 * 60 * 1_000;
 
 export interface TeamsAgentOptions {
   streaming: boolean;
+  /** Show "typing…" only when a turn takes longer than this (a quick answer needs no indicator). */
+  typingDelayMs: number;
 }
 
 export function createTeamsAgent(
@@ -20,7 +22,12 @@ export function createTeamsAgent(
   deps: ChannelDeps,
   options: TeamsAgentOptions,
 ): AgentApplication<TurnState> {
-  const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false });
+  const app = new AgentApplication<TurnState>({
+    adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    typing: { initialDelayMs: options.typingDelayMs, intervalMs: 3_000 },
+  });
 
   const welcome = async (context: TurnContext) => {
     const conversationId = context.activity.conversation!.id;

@@ -20,6 +20,8 @@ export interface TeamsChannelOptions {
   auth?: AuthOverrides;
   /** Attempts per outgoing activity when Teams throttles (default 5). */
   maxSendAttempts?: number;
+  /** Delay before the typing indicator (default 300 ms: instant answers need none). */
+  typingDelayMs?: number;
 }
 
 /** Mounts Teams with settings from `config.teams` only. */
@@ -52,7 +54,10 @@ export async function createTeamsChannel(
     createDedupeMiddleware(deps.store, logger, () => deps.metrics.dedupeHits.inc({ channel: 'teams' })),
     createStoreReferencesMiddleware(deps.store, logger),
   );
-  const agent = createTeamsAgent(adapter, deps, { streaming: config.llm !== undefined });
+  const agent = createTeamsAgent(adapter, deps, {
+    streaming: config.llm !== undefined,
+    typingDelayMs: options.typingDelayMs ?? 300,
+  });
   deps.proactive.register('teams', createTeamsProactiveSender({ adapter, store: deps.store, logger, appId }));
 
   app.post(

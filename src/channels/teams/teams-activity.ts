@@ -2,7 +2,7 @@
  * The plain-JSON shape our renderers produce: a subset of the Bot Framework Activity, kept as data so the
  * renderers stay pure and testable; `toSdkActivity` turns it into the SDK's Activity at send time.
  */
-import { Activity } from '@microsoft/agents-activity';
+import type { Activity } from '@microsoft/agents-activity';
 
 export interface CardAttachment {
   contentType: 'application/vnd.microsoft.card.adaptive';
@@ -28,7 +28,10 @@ export interface TeamsActivity {
   entities?: Record<string, unknown>[];
 }
 
-/** Converts our plain message into the SDK Activity (a fresh copy each time: the SDK mutates what it sends). */
+/**
+ * Hands our plain message to the SDK. TurnContext.sendActivities validates and copies every activity
+ * (Activity.fromObject) before sending, so parsing it here as well would only double the work.
+ */
 export function toSdkActivity(message: TeamsActivity): Activity {
-  return Activity.fromObject(structuredClone(message));
+  return message as unknown as Activity;
 }
