@@ -1,48 +1,49 @@
 /**
  * `npm run eval`: scenario accuracy with a confusion matrix (the engine's verdicts on labelled team
  * descriptions) and retrieval quality (recall@5, MRR, honesty on out-of-scope questions).
- * Exits non-zero when retrieval falls below the levels in questions-thresholds.ts.
+ * Exits non-zero when either falls below the levels in scenarios-thresholds.ts / questions-thresholds.ts.
  */
 import { VERDICTS } from '../../src/core/assessment/assessment.js';
-import type { KnowledgeBase } from '../../src/core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { RETRIEVAL_THRESHOLDS } from './questions-thresholds.js';
 import { evaluateQuestions } from './run-questions.js';
 import { evaluateScenarios } from './run-scenarios.js';
+import { SCENARIO_THRESHOLDS } from './scenarios-thresholds.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const kb = await loadKnowledgeBase();
+let below = 0;
 
-// The scenario runner is owned by the engine; read its result defensively so either side can evolve.
-const scenarios = (await (evaluateScenarios as unknown as (kb: KnowledgeBase) => unknown)(kb)) as Record<
-  string,
-  unknown
->;
+const scenarios = evaluateScenarios(kb);
 console.log('# Scenario accuracy');
-if (typeof scenarios.accuracy === 'number') {
-  const counts =
-    typeof scenarios.correct === 'number' && typeof scenarios.total === 'number'
-      ? ` (${scenarios.correct}/${scenarios.total})`
-      : '';
-  console.log(`accuracy: ${pct(scenarios.accuracy)}${counts}`);
+for (const [name, value, floor, count] of [
+  ['accuracy (expected or acceptable)', scenarios.accuracy, SCENARIO_THRESHOLDS.accuracy, scenarios.correct],
+  [
+    'strict accuracy (expected only)',
+    scenarios.strictAccuracy,
+    SCENARIO_THRESHOLDS.strictAccuracy,
+    scenarios.strictCorrect,
+  ],
+] as const) {
+  const ok = value >= floor;
+  if (!ok) below++;
+  console.log(
+    `${name.padEnd(34)} ${pct(value)} (${count}/${scenarios.total}; floor ${pct(floor)}${ok ? '' : ' — BELOW'})`,
+  );
 }
-const confusion = (scenarios.confusion ?? scenarios.confusionMatrix) as
-  | Record<string, Record<string, number>>
-  | undefined;
-if (confusion && typeof confusion === 'object') {
-  const labels = [...new Set([...VERDICTS, ...Object.keys(confusion)])];
-  const width = Math.max(...labels.map((l) => l.length), 'expected \\ got'.length);
-  console.log('\nconfusion matrix (rows: expected, columns: engine verdict)');
-  console.log(['expected \\ got'.padEnd(width), ...labels.map((l) => l.padStart(l.length))].join('  '));
-  for (const row of labels) {
-    const cells = labels.map((col) => String(confusion[row]?.[col] ?? 0).padStart(col.length));
-    console.log([row.padEnd(width), ...cells].join('  '));
-  }
+const corner = 'expected \\ got';
+const width = Math.max(corner.length, ...VERDICTS.map((v) => v.length));
+console.log('\nconfusion matrix (rows: expected verdict, columns: engine verdict)');
+console.log([corner.padEnd(width), ...VERDICTS].join('  '));
+for (const row of VERDICTS) {
+  console.log(
+    [row.padEnd(width), ...VERDICTS.map((col) => String(scenarios.confusion[row][col]).padStart(col.length))].join(
+      '  ',
+    ),
+  );
 }
-const failures = scenarios.failures ?? scenarios.mistakes;
-if (Array.isArray(failures) && failures.length > 0) {
-  console.log('\nmisjudged scenarios:');
-  for (const f of failures) console.log(`- ${typeof f === 'string' ? f : JSON.stringify(f)}`);
+for (const f of scenarios.failures) {
+  console.log(`  misjudged ${f.id}: expected ${f.expected}, got ${f.got} (confidence ${f.confidence.toFixed(2)})`);
 }
 
 const q = await evaluateQuestions(kb);
@@ -55,7 +56,6 @@ const rows: [string, number, number][] = [
   ['out-of-scope recall', q.outOfScopeRecall, RETRIEVAL_THRESHOLDS.outOfScopeRecall],
   ['in-scope answered', q.inScopeAnswered, RETRIEVAL_THRESHOLDS.inScopeAnswered],
 ];
-let below = 0;
 for (const [name, value, floor] of rows) {
   const ok = value >= floor;
   if (!ok) below++;
