@@ -1,11 +1,11 @@
 /** Shared pieces of the `archie` subcommands: argument parsing with usage errors, and building the consultant. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import Keyv from 'keyv';
 import { loadConfig } from '../config/load-config.js';
 import type { Consultant } from '../core/consultant.js';
 import { createConsultant } from '../core/create-consultant.js';
 import { ArchieError } from '../core/errors.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
-import { createStore } from '../store/create-store.js';
 import type { CliIo } from './cli-io.js';
 
 /** Exit codes shared by every command (documented in each `--help`). */
@@ -45,7 +45,10 @@ export interface CliConsultant {
  */
 export async function buildConsultant(io: CliIo, options: { persistent: boolean }): Promise<CliConsultant> {
   const config = loadConfig({ env: io.env });
-  const store = createStore(options.persistent ? config.store.url : 'memory://');
+  // One-shot commands keep nothing, so they skip loading the SQLite and Redis drivers (faster start-up).
+  const store = options.persistent
+    ? (await import('../store/create-store.js')).createStore(config.store.url)
+    : { keyv: new Keyv(), close: async () => {} };
   try {
     const knowledge = await loadKnowledgeBase();
     const consultant = createConsultant({

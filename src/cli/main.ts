@@ -32,6 +32,7 @@ function help(): string {
     '  archie chat',
     '',
     'Run `archie <command> --help` for a command’s options.',
+    'Exit codes: 0 success, 1 runtime error, 2 usage error or unusable input.',
   ].join('\n');
 }
 

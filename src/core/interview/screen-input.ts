@@ -1,28 +1,23 @@
 /**
  * Screens raw user text before anything reads it: empty, emoji-only, binary garbage and oversized input
- * get a clear message or a stated truncation; instruction-like sentences ("ignore previous instructions…")
- * are dropped so they can never steer extraction or the verdict.
+ * get a clear message or a stated truncation. Instruction-like sentences ("ignore previous instructions…")
+ * are flagged so the user is told they were ignored (the extractor never reads facts from them).
  */
 
+import { isInstruction } from '../extraction/instructions.js';
+
 export const DEFAULT_MAX_MESSAGE_CHARS = 8_000;
+
+export const IGNORED_INSTRUCTIONS_NOTE =
+  'I ignored the parts that read like instructions to me; the recommendation comes only from facts about your system.';
 
 export type ScreenResult =
   | { ok: true; text: string; notes: string[]; truncated: boolean; ignoredInstructions: boolean }
   | { ok: false; reason: 'empty' | 'emoji' | 'binary'; message: string };
 
-const INJECTION =
-  /\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(instructions?|prompts?|rules?|above|previous|system)\b|\byou are now\b|\b(system|developer)\s*(prompt|message)\s*:|^\s*(system|assistant)\s*:|\b(act|pretend|behave) as\b|\b(always|must|just|only)\s+(recommend|answer|say|output|reply|respond)\b|\b(respond|reply|output|answer)\s+(only\s+)?with\b|\bprint (your|the) (prompt|instructions)\b|<\/?(system|instructions?)>/i;
-
-/** Splits into sentences/lines, keeping the separators' meaning. */
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
-}
-
-/** Strips sentences that try to instruct Archie; returns the rest and whether anything was dropped. */
-export function stripInstructions(text: string): { text: string; dropped: boolean } {
-  const parts = sentences(text);
-  const kept = parts.filter((s) => !INJECTION.test(s));
-  return { text: kept.join(' '), dropped: kept.length !== parts.length };
+/** Sentences that try to instruct Archie; the extractor skips exactly these, so the note we show is true. */
+export function instructionSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() && isInstruction(s));
 }
 
 /** Checks and normalises one incoming message. Never throws. */
@@ -61,11 +56,7 @@ export function screenInput(raw: string, maxChars = DEFAULT_MAX_MESSAGE_CHARS): 
     truncated = true;
     notes.push(`Your message was long, so I read only the first ${maxChars.toLocaleString('en-US')} characters.`);
   }
-  const stripped = stripInstructions(body);
-  if (stripped.dropped) {
-    notes.push(
-      'I ignored the parts that read like instructions to me; the recommendation comes only from facts about your system.',
-    );
-  }
-  return { ok: true, text: stripped.text, notes, truncated, ignoredInstructions: stripped.dropped };
+  const ignoredInstructions = instructionSentences(body).length > 0;
+  if (ignoredInstructions) notes.push(IGNORED_INSTRUCTIONS_NOTE);
+  return { ok: true, text: body, notes, truncated, ignoredInstructions };
 }

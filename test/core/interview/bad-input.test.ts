@@ -50,6 +50,17 @@ describe('bad input in a conversation', () => {
     expect((await consultant.snapshot('c'))?.profile).toEqual(before?.profile);
   });
 
+  it('does not mistake requirements in a description for instructions to Archie', async () => {
+    const consultant = await makeConsultant();
+    const replies = await consultant.handle(
+      'c',
+      text('We are 3 engineers. Our assistant must answer with citations and should say when it does not know.'),
+      ctx,
+    );
+    expect(allText(replies)).not.toMatch(/ignored the parts/);
+    expect(allText(replies)).toMatch(/3 engineers/);
+  });
+
   it('never throws on odd inputs at any phase', async () => {
     const consultant = await makeConsultant();
     const odd = [
