@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelAssist } from '../../../src/core/llm/model-assist.js';
 import { CANONICAL } from '../../support/cli.js';
-import { allText, choice, ctx, interview, makeConsultant, questionOf, recommendationOf, text } from './harness.js';
+import { allText, ctx, interview, makeConsultant, questionOf, recommendationOf, text } from './harness.js';
 
 /** A model that over-reaches: it proposes a different headcount, an invalid value, and a gap-filling fact. */
 function overreachingModel(calls: string[] = []): ModelAssist {
