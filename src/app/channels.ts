@@ -5,11 +5,12 @@
 import { mountSlack } from '../channels/slack/mount-slack.js';
 import { mountTeams } from '../channels/teams/mount-teams.js';
 import { mountWeb } from '../channels/web/mount-web.js';
+import { mountCheckins } from '../checkins/mount-checkins.js';
 import type { MountChannel } from './channel.js';
 
 export const CHANNELS: MountChannel[] = [
   mountSlack,
   mountTeams,
   mountWeb,
-  // checkins: mountCheckins
+  mountCheckins,
 ];

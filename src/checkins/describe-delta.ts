@@ -27,6 +27,8 @@ export interface MovedFactor {
   label: string;
   /** Change of this factor's push towards the current verdict (positive: now supports it more). */
   delta: number;
+  /** New since the last assessment, gone from it, or present in both. */
+  change: 'new' | 'gone' | 'moved';
   explanation: string;
   citations: Citation[];
 }
@@ -39,11 +41,13 @@ export function movedFactors(before: Snapshot, after: Snapshot, limit = 4): Move
     .map((id) => {
       const factor = after.factors.find((f) => f.id === id) ?? before.factors.find((f) => f.id === id)!;
       const present = after.factors.some((f) => f.id === id);
+      const existed = before.factors.some((f) => f.id === id);
       return {
         id,
         label: factor.label,
         delta: Math.round((push(after, id) - push(before, id)) * 100) / 100,
-        explanation: present ? factor.explanation : `No longer applies (${factor.explanation})`,
+        change: (!present ? 'gone' : existed ? 'moved' : 'new') as MovedFactor['change'],
+        explanation: factor.explanation,
         citations: factor.citations,
       };
     })
@@ -64,11 +68,15 @@ export function deltaMessage(before: Snapshot, after: Snapshot): OutMessage {
   lines.push(facts.length ? `What changed: ${facts.join('; ')}.` : 'No facts changed since the last assessment.');
   if (factors.length) {
     lines.push('', 'Factors that moved:');
+    const v = label(after.verdict);
     for (const f of factors) {
-      const direction =
-        f.delta > 0 ? `now supports ${label(after.verdict)} more` : `now supports ${label(after.verdict)} less`;
+      const size = Math.abs(f.delta);
       const sources = f.citations.length ? ` (sources: ${f.citations.map((c) => c.title).join('; ')})` : '';
-      lines.push(`- ${f.label}: ${direction} (${f.delta > 0 ? '+' : ''}${f.delta}). ${f.explanation}${sources}`);
+      const line =
+        f.change === 'gone'
+          ? `no longer applies; it counted ${size} ${f.delta > 0 ? 'against' : 'for'} ${v}.`
+          : `${f.change === 'new' ? 'new, ' : ''}${f.delta > 0 ? `+${size} towards` : `${size} away from`} ${v}. ${f.explanation}`;
+      lines.push(`- ${f.label}: ${line}${sources}`);
     }
   } else {
     lines.push('', 'No factor moved enough to matter.');
