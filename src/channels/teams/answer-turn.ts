@@ -14,6 +14,8 @@ import { toSdkActivity } from './teams-activity.js';
 export interface AnswerOptions {
   /** Stream model output in personal chats (only when a model is configured). */
   streaming: boolean;
+  /** Pause between streamed chunks; the SDK's Teams default (1 s) matches Teams' streaming rate limit. */
+  streamDelayMs?: number;
 }
 
 export function commandContext(context: TurnContext): CommandContext {
@@ -44,6 +46,7 @@ export async function answerTurn(
 
   const canStream = options.streaming && conversationKind(context.activity) === 'personal';
   const streamed = { used: false };
+  if (canStream && options.streamDelayMs !== undefined) context.streamingResponse.setDelayInMs(options.streamDelayMs);
   const stream: ReplyStream | undefined = canStream
     ? {
         append: async (delta) => {

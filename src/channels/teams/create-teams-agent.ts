@@ -15,6 +15,7 @@ export interface TeamsAgentOptions {
   streaming: boolean;
   /** Show "typing…" only when a turn takes longer than this (a quick answer needs no indicator). */
   typingDelayMs: number;
+  streamDelayMs?: number;
 }
 
 export function createTeamsAgent(

@@ -22,6 +22,8 @@ export interface TeamsChannelOptions {
   maxSendAttempts?: number;
   /** Delay before the typing indicator (default 300 ms: instant answers need none). */
   typingDelayMs?: number;
+  /** Pause between streamed chunks (default: the SDK's 1 s for Teams). */
+  streamDelayMs?: number;
 }
 
 /** Mounts Teams with settings from `config.teams` only. */
@@ -43,12 +45,18 @@ export async function createTeamsChannel(
     );
   }
 
-  const adapter = createTeamsAdapter({
-    auth: toAuthConfiguration(config.teams, options.auth),
-    logger,
-    clock: deps.clock,
-    maxSendAttempts: options.maxSendAttempts,
-  });
+  let adapter: CloudAdapter;
+  try {
+    adapter = createTeamsAdapter({
+      auth: toAuthConfiguration(config.teams, options.auth),
+      logger,
+      clock: deps.clock,
+      maxSendAttempts: options.maxSendAttempts,
+    });
+  } catch (error) {
+    // The SDK refuses to run without an app id when NODE_ENV=production: answer 503 rather than crash.
+    return unavailable(app, deps, error);
+  }
   adapter.use(
     createIgnoreOwnMessagesMiddleware(),
     createDedupeMiddleware(deps.store, logger, () => deps.metrics.dedupeHits.inc({ channel: 'teams' })),
@@ -57,6 +65,7 @@ export async function createTeamsChannel(
   const agent = createTeamsAgent(adapter, deps, {
     streaming: config.llm !== undefined,
     typingDelayMs: options.typingDelayMs ?? 300,
+    streamDelayMs: options.streamDelayMs,
   });
   deps.proactive.register('teams', createTeamsProactiveSender({ adapter, store: deps.store, logger, appId }));
 
@@ -77,6 +86,21 @@ export async function createTeamsChannel(
       streaming: config.llm !== undefined ? 'personal chats' : 'off (no model)',
       ...(problem ? { problem } : {}),
     }),
+    close: async () => {},
+  };
+}
+
+const NOT_CONFIGURED =
+  'Teams is not available on this server: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (see docs/teams.md).';
+
+function unavailable(app: Express, deps: ChannelDeps, error: unknown): MountedChannel {
+  deps.logger.warn({ err: error }, `Teams: ${NOT_CONFIGURED}`);
+  app.post(TEAMS_ENDPOINT, (_req, res) => {
+    res.status(503).json({ error: NOT_CONFIGURED });
+  });
+  return {
+    name: 'teams',
+    status: () => ({ endpoint: TEAMS_ENDPOINT, mounted: false, reason: NOT_CONFIGURED }),
     close: async () => {},
   };
 }

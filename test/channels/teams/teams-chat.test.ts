@@ -10,7 +10,7 @@ const personal = () => ({ serviceUrl: h.connector.url, conversationId: 'a:1perso
 
 beforeEach(async () => {
   consultant = createFakeConsultant();
-  h = await startTeamsHarness({ consultant });
+  h = await startTeamsHarness({ consultant, channel: () => ({ typingDelayMs: 10 }) });
 });
 afterEach(async () => {
   await h.close();

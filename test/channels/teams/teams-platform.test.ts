@@ -62,3 +62,19 @@ describe('Teams platform chores', () => {
     expect(backoffs.slice(-3)).toEqual([1_000, 2_000, 4_000]);
   });
 });
+
+describe('Teams without an app id in production', () => {
+  it('answers 503 with how to configure it instead of crashing the server', async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production'; // the Agents SDK refuses anonymous mode in production
+    try {
+      h = await startTeamsHarness({ consultant: createFakeConsultant() });
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+    const res = await h.post(message(place(h), 'hello'));
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: string }).error).toMatch(/MICROSOFT_APP_ID/);
+    expect(h.status()).toMatchObject({ mounted: false });
+  });
+});
