@@ -139,7 +139,7 @@ describe('the interview', () => {
     );
     expect(recommendation?.assessment.verdict).toBe('monolith');
     const small = await consultant.handle('c', text('we do have on-call'), ctx);
-    expect(allText(small)).toMatch(/Updated: on-call \(was false\)/);
+    expect(allText(small)).toMatch(/Updated: on-call \(was: no on-call\)/);
     expect(allText(small)).toMatch(/My recommendation stays monolith/);
     expect(recommendationOf(small)?.assessment.verdict).toBe('monolith');
     const replies = await consultant.handle(

@@ -1,0 +1,173 @@
+/**
+ * The interview's shared steps: ask the next question or recommend, re-ask after a detour, skip, answer a
+ * knowledge question, and absorb facts from text. Used by the turn handler and the intent handler.
+ */
+import type { Assessment } from '../assessment/assessment.js';
+import { VERDICT_LABELS } from '../assessment/assessment.js';
+import type { Answer } from '../consultant.js';
+import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
+import type { OutMessage } from '../message.js';
+import type { TeamProfile } from '../profile/profile.js';
+import { describeFact } from '../render/describe-profile.js';
+import { chooseQuestion, DEFAULT_QUESTION_CAP, rankQuestions } from './choose-question.js';
+import type { ConversationState } from './conversation-state.js';
+import { answerMessage, questionMessage, recommendationMessage, templatedSummary } from './interview-messages.js';
+import { type Question, questionById } from './questions.js';
+import { readFacts } from './read-facts.js';
+import { type FactChange, recordFacts } from './record-facts.js';
+
+export interface InterviewDeps {
+  assess: (profile: TeamProfile) => Assessment;
+  /** Answers a knowledge question with citations (model first when configured, else offline). */
+  answer: (question: string, ctx: AssistContext) => Promise<Answer>;
+  assist?: ModelAssist;
+  now: () => Date;
+  maxMessageChars?: number;
+  questionCap?: number;
+}
+
+export interface TurnResult {
+  state: ConversationState;
+  messages: OutMessage[];
+  /** Set when this turn produced a verdict (the consultant notifies listeners). */
+  assessed?: Assessment;
+}
+
+/** "Hybrid: monolith core plus…" → "hybrid". */
+export const shortVerdict = (v: Assessment['verdict']) => VERDICT_LABELS[v].split(':')[0]!.toLowerCase();
+
+/** Question ids answered or skipped. */
+export const doneQuestions = (s: ConversationState) => [...s.asked, ...s.skipped];
+
+/** Builds the shared steps over the interview's dependencies. */
+export function createInterviewSteps(deps: InterviewDeps) {
+  const cap = deps.questionCap ?? DEFAULT_QUESTION_CAP;
+  const done = doneQuestions;
+
+  /** Next question, or the recommendation when nothing left could change it. */
+  async function proceed(state: ConversationState, out: OutMessage[], ctx: AssistContext): Promise<TurnResult> {
+    const assessment = deps.assess(state.profile);
+    const answered = done(state).length;
+    const choice = chooseQuestion(state.profile, {
+      assess: deps.assess,
+      done: done(state),
+      baseline: assessment,
+      cap,
+      asked: answered,
+    });
+    if (choice) {
+      state.phase = 'questioning';
+      state.pending = choice.next.question.id;
+      out.push(questionMessage(choice.next.question, { done: answered, total: answered + choice.remaining }));
+      return { state, messages: out };
+    }
+    return recommend(state, assessment, out, ctx);
+  }
+
+  async function recommend(
+    state: ConversationState,
+    a: Assessment,
+    out: OutMessage[],
+    ctx: AssistContext,
+  ): Promise<TurnResult> {
+    state.phase = 'recommended';
+    state.pending = undefined;
+    state.lastAssessment = a;
+    let summary: string | undefined;
+    if (deps.assist) {
+      try {
+        summary = (await deps.assist.explain(a, state.profile, ctx))?.trim() || undefined;
+      } catch {
+        summary = undefined;
+      }
+    }
+    out.push(recommendationMessage(a, summary ?? templatedSummary(a), Boolean(summary)));
+    return { state, messages: out, assessed: a };
+  }
+
+  /** Re-asks the pending question (after a detour), or reminds what we are waiting for. */
+  function resume(state: ConversationState, out: OutMessage[], prefix = 'Back to where we were: '): TurnResult {
+    const q = questionById(state.pending);
+    if (state.phase === 'questioning' && q) {
+      const answered = done(state).length;
+      const remaining = rankQuestions(state.profile, { assess: deps.assess, done: done(state) }).length;
+      out.push(
+        questionMessage(
+          q,
+          { done: answered, total: answered + Math.max(1, Math.min(remaining, cap - answered)) },
+          prefix,
+        ),
+      );
+    } else if (state.phase === 'greeting' || state.phase === 'describing') {
+      out.push({
+        type: 'text',
+        text: `${prefix}tell me about your system (team size, models, ingestion, ops, pains).`,
+      });
+      state.phase = 'describing';
+    }
+    return { state, messages: out };
+  }
+
+  function describeChanges(changes: FactChange[], state: ConversationState): string {
+    return changes
+      .map((c) => {
+        const now = describeFact(state.profile, c.key) ?? `${c.key}: ${String(c.after)}`;
+        return c.before === undefined ? now : `${now} (was${wasText(c)})`;
+      })
+      .join('; ');
+  }
+
+  async function skip(
+    state: ConversationState,
+    q: Question,
+    intent: 'skip' | 'unsure',
+    ctx: AssistContext,
+  ): Promise<TurnResult> {
+    state.skipped.push(q.id);
+    state.pending = undefined;
+    const assumed = deps.assess(state.profile).assumptions.find((x) => q.facts.includes(x.fact));
+    const out: OutMessage[] = [
+      {
+        type: 'text',
+        text: `${intent === 'skip' ? 'Skipped' : 'No problem'}: I’ll assume ${assumed ? assumed.assumed : 'the common case'} and list it under assumptions.`,
+      },
+    ];
+    return proceed(state, out, ctx);
+  }
+
+  /** Facts from text: the user's own answer or description (offline) plus gap-filling model facts. */
+  async function absorb(state: ConversationState, text: string, ctx: AssistContext, asCorrection: boolean) {
+    const facts = await readFacts(text, state.profile, state.provenance, deps.assist, ctx);
+    const at = deps.now();
+    const corrections = facts.offline.filter(
+      (u) => u.correction || (asCorrection && state.profile[u.key] !== undefined),
+    );
+    const fresh = facts.offline.filter((u) => !corrections.includes(u));
+    const changes = [
+      ...recordFacts(state, corrections, 'correction', at),
+      ...recordFacts(state, fresh, 'extracted', at),
+      ...recordFacts(state, facts.model, 'model', at),
+    ];
+    return { changes, found: facts.offline.length + facts.model.length };
+  }
+
+  async function knowledge(state: ConversationState, text: string, ctx: AssistContext): Promise<TurnResult> {
+    let answer: Answer;
+    try {
+      answer = await deps.answer(text, ctx);
+    } catch {
+      answer = { answer: 'I couldn’t search my sources just now. Please try again.', citations: [], found: false };
+    }
+    return resume(state, [answerMessage(answer)]);
+  }
+
+  return { cap, proceed, recommend, resume, describeChanges, skip, absorb, knowledge };
+}
+
+export type InterviewSteps = ReturnType<typeof createInterviewSteps>;
+
+/** What a fact was before a change, in words ("3", "no on-call"). */
+function wasText(c: FactChange): string {
+  if (typeof c.before === 'number') return ` ${c.before}`;
+  return `: ${describeFact({ [c.key]: c.before } as TeamProfile, c.key) ?? String(c.before)}`;
+}
