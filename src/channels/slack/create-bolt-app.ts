@@ -33,6 +33,8 @@ export interface BoltApp {
 export function createBoltApp(options: BoltAppOptions): BoltApp {
   const { slack } = options;
   const logger = boltLogger(options.logger);
+  // convoStore: false — conversation state lives in Archie's shared store; Bolt's per-process memory store
+  // would be wrong across replicas and costs a rejected lookup per event.
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: slack.apiUrl ?? 'https://slack.com/api/',
     logger,
@@ -47,7 +49,14 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
       logger,
       installerOptions: { clientOptions },
     });
-    const app = new App({ token: slack.botToken, receiver, logger, clientOptions, socketMode: true });
+    const app = new App({
+      token: slack.botToken,
+      receiver,
+      logger,
+      clientOptions,
+      socketMode: true,
+      convoStore: false,
+    });
     return {
       app,
       mode: 'socket',
@@ -68,6 +77,6 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     logger,
     ...(options.bodyLimitBytes ? { bodyLimit: options.bodyLimitBytes } : {}),
   });
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });
   return { app, mode: 'http', clientOptions, start: async () => {}, stop: async () => {} };
 }

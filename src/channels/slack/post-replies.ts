@@ -7,7 +7,7 @@ import type { OutMessage } from '../../core/message.js';
 import type { Logger } from '../../observability/create-logger.js';
 import { renderAdrSnippet } from './render-adr.js';
 import { renderMessage } from './render-message.js';
-import type { SlackMessage } from './slack-message.js';
+import { mergeMessages, type SlackMessage } from './slack-message.js';
 
 export interface ReplyTarget {
   channelId: string;
@@ -29,8 +29,14 @@ export function createReplyPoster(client: webApi.WebClient, logger: Logger): Pos
   };
 
   return async (target, messages) => {
+    let pending: SlackMessage[] = [];
+    const flush = async () => {
+      for (const part of mergeMessages(pending)) await post(target, part);
+      pending = [];
+    };
     for (const message of messages) {
       if (message.type === 'adr') {
+        await flush();
         try {
           const file = { filename: message.filename, title: message.title, content: message.markdown };
           const initial_comment = `Here is the ADR: *${message.title}*`;
@@ -46,7 +52,8 @@ export function createReplyPoster(client: webApi.WebClient, logger: Logger): Pos
         for (const part of renderAdrSnippet(message)) await post(target, part);
         continue;
       }
-      for (const part of renderMessage(message)) await post(target, part);
+      pending.push(...renderMessage(message));
     }
+    await flush();
   };
 }

@@ -36,3 +36,24 @@ export function packBlocks(blocks: Block[], text: string): SlackMessage[] {
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * Joins consecutive replies into as few messages as fit (50 blocks each): one post per turn instead of
+ * two or three, which spares the user notifications and keeps Archie under chat.postMessage's
+ * per-channel rate limit.
+ */
+export function mergeMessages(parts: SlackMessage[]): SlackMessage[] {
+  const merged: SlackMessage[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    const text = last ? `${last.text}\n${part.text}` : part.text;
+    if (
+      last &&
+      last.blocks.length + part.blocks.length <= LIMITS.blocksPerMessage &&
+      text.length <= LIMITS.sectionText
+    ) {
+      merged[merged.length - 1] = { text, blocks: [...last.blocks, ...part.blocks] };
+    } else merged.push({ text: part.text, blocks: [...part.blocks] });
+  }
+  return merged;
+}
