@@ -2,6 +2,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import Keyv from 'keyv';
 import { loadConfig } from '../config/load-config.js';
+import { systemClock } from '../core/clock.js';
 import type { Consultant } from '../core/consultant.js';
 import { createConsultant } from '../core/create-consultant.js';
 import { ArchieError } from '../core/errors.js';
@@ -51,9 +52,18 @@ export async function buildConsultant(io: CliIo, options: { persistent: boolean 
     : { keyv: new Keyv(), close: async () => {} };
   try {
     const knowledge = await loadKnowledgeBase();
+    // With a configured model the CLI explains and answers better; without one, the model code is never loaded.
+    const assist = config.llm
+      ? await (await import('../llm/create-configured-assist.js')).createConfiguredAssist(config, {
+          knowledge,
+          store: store.keyv,
+          clock: systemClock,
+        })
+      : undefined;
     const consultant = createConsultant({
       knowledge,
       store: store.keyv,
+      assist,
       limits: { maxMessageChars: config.limits.maxMessageChars },
     });
     return { consultant, maxMessageChars: config.limits.maxMessageChars, close: () => store.close() };
