@@ -161,7 +161,12 @@ export function createInterviewSteps(deps: InterviewDeps) {
     return resume(state, [answerMessage(answer)]);
   }
 
-  return { cap, proceed, recommend, resume, describeChanges, skip, absorb, knowledge };
+  /** True while some answer to `q` could still change the verdict. */
+  function stillInformative(state: ConversationState, q: Question): boolean {
+    return rankQuestions(state.profile, { assess: deps.assess, done: done(state) }).some((r) => r.question.id === q.id);
+  }
+
+  return { cap, proceed, recommend, resume, describeChanges, skip, absorb, knowledge, stillInformative };
 }
 
 export type InterviewSteps = ReturnType<typeof createInterviewSteps>;

@@ -114,12 +114,10 @@ export function createInterview(deps: InterviewDeps) {
     }
     out.push({ type: 'text', text: `Updated: ${describeChanges(changes, state)}.` });
     if (state.phase === 'questioning' && pending) {
-      if (state.profile[pending.facts[0]!] !== undefined) {
-        state.asked.push(pending.id);
-        state.pending = undefined;
-      } else {
-        return resume(state, out, 'Back to where we were: ');
-      }
+      // The correction may have answered the open question, or made it irrelevant to the verdict.
+      if (state.profile[pending.facts[0]!] !== undefined) state.asked.push(pending.id);
+      else if (steps.stillInformative(state, pending)) return resume(state, out, 'Back to where we were: ');
+      state.pending = undefined;
       return proceed(state, out, ctx);
     }
     const a = deps.assess(state.profile);
