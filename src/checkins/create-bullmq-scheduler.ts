@@ -71,7 +71,7 @@ export async function createBullmqScheduler(options: BullmqOptions): Promise<Che
     const at = manual ? (job.data.scheduledAt ?? job.timestamp) : (job.opts.prevMillis ?? job.timestamp);
     const outcome = await options.run(job.data.id, new Date(at), { manual });
     runs += 1;
-    logger.debug({ checkinId: job.data.id, jobId: job.id, outcome, attempt: job.attemptsMade }, 'check-in job done');
+    logger.info({ checkinId: job.data.id, jobId: job.id, outcome, attempt: job.attemptsMade }, 'check-in job done');
     return outcome;
   };
 
