@@ -12,6 +12,8 @@ import { parse as parseQuery } from 'node:querystring';
 export interface RecordedCall {
   method: string;
   args: Record<string, any>;
+  /** What the fake answered (ts of a posted message…). */
+  result?: Record<string, any>;
   at: number;
 }
 
@@ -63,16 +65,21 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const failure = failures.get(method)?.shift();
     const wait = delays.get(method);
     if (wait) await new Promise((r) => setTimeout(r, wait));
-    record(method, args, failure);
     if (failure && 'status' in failure) {
+      record(method, args, failure);
       return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
     }
-    if (failure) return send(200, { ok: false, error: failure.error });
-    send(200, answer(method, args));
+    if (failure) {
+      record(method, args, failure);
+      return send(200, { ok: false, error: failure.error });
+    }
+    const result = answer(method, args);
+    record(method, args, undefined, result);
+    send(200, result);
   });
 
-  function record(method: string, args: Record<string, any>, failure?: Failure) {
-    calls.push({ method: failure ? `${method}!failed` : method, args, at: Date.now() });
+  function record(method: string, args: Record<string, any>, failure?: Failure, result?: Record<string, any>) {
+    calls.push({ method: failure ? `${method}!failed` : method, args, result, at: Date.now() });
     for (const w of waiters) w();
   }
 

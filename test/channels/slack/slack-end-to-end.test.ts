@@ -159,28 +159,30 @@ describe('Slack end to end (createArchie)', () => {
     expect(JSON.stringify(home.args.view)).toContain('Your latest assessment');
   });
 
-  it('answers /archie assess with a verdict and /archie ask with sources', async () => {
+  it('answers /archie assess with a verdict that continues in its thread, and /archie ask with sources', async () => {
     const channel = 'C0E2E';
     await postSlack(
       baseUrl,
-      slashCommand(
-        'assess Three teams, self-hosted 70B model on our own GPUs, heavy nightly ingestion of 10 million documents',
-        { channelId: channel },
-      ),
+      slashCommand('assess Three teams, self-hosted 70B model on our own GPUs, heavy nightly ingestion of 10 million documents', { channelId: channel }),
     );
-    await api.waitFor((c) =>
-      c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel && isRecommendation(x)),
-    );
+    const inChannel = () => api.calls('chat.postMessage').filter((x) => x.args.channel === channel);
+    await api.waitFor(() => inChannel().some(isRecommendation));
+    const posted = inChannel().find(isRecommendation)!;
+    const ts = posted.result!.ts as string;
+    // The posted verdict is a conversation: Re-assess on it answers in its thread from the seeded profile.
     await postSlack(
       baseUrl,
-      slashCommand('ask when should GPU inference be a separate service?', { channelId: channel }),
+      blockActions({ channelId: channel, message: { ts, text: posted.args.text }, button: buttonsOf(posted).find((b) => b.value === 'cmd:reassess')! }),
     );
-    const answer = (
-      await api.waitFor(
-        (c) => c.filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel).length >= 2,
-      )
-    ).filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel)[1]!;
+    await api.waitFor(() => inChannel().some((x) => x.args.thread_ts === ts));
+    expect(shownText(inChannel().find((x) => x.args.thread_ts === ts)!)).not.toMatch(/went wrong/);
+
+    const before = inChannel().length;
+    await postSlack(baseUrl, slashCommand('ask when should GPU inference be a separate service?', { channelId: channel }));
+    await api.waitFor(() => inChannel().length > before);
+    const answer = inChannel()[before]!;
     expect(shownText(answer)).toContain('Question:');
+    expect(shownText(answer)).toMatch(/<https?:\/\/[^|]+\|[^>]+>/);
   });
 
   it('follows a mentioned thread in a channel without a second mention', async () => {

@@ -79,6 +79,17 @@ describe('Slack platform behaviour', () => {
     await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
   });
 
+  it('refuses an oversized body with 413, and a signed body of unknown shape with 404, and keeps serving', async () => {
+    h = await startSlackHarness({ consultant: scriptedConsultant(), env: { MAX_BODY_BYTES: '2048' } });
+    const big = await postSlack(h.baseUrl, eventEnvelope(dmMessage('x'.repeat(5_000))));
+    expect(big.status).toBe(413);
+    // Bolt cannot tell what this is and never acks: its unhandled-request timer answers 404 after 3 s.
+    const odd = await postSlack(h.baseUrl, { hello: 'world' });
+    expect(odd.status).toBe(404);
+    await postSlack(h.baseUrl, eventEnvelope(dmMessage('still there?')));
+    await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
+  });
+
   it('answers the url_verification challenge', async () => {
     h = await startSlackHarness({ consultant: scriptedConsultant() });
     const res = await postSlack(h.baseUrl, { token: 't', challenge: 'abc123', type: 'url_verification' });
