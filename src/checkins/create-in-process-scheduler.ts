@@ -3,6 +3,7 @@
  * timer (Clock.sleep) wakes for the earliest. Each record keeps `nextRunAt`, so after a restart a schedule
  * whose next run passed while the server was down runs once (for its latest missed time), never a flood.
  */
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../observability/create-logger.js';
 import type { CheckinScheduler } from './checkin-scheduler.js';
@@ -30,6 +31,8 @@ export function createInProcessScheduler(options: InProcessOptions): CheckinSche
   const inFlight = new Set<Promise<void>>();
   let wake = new AbortController();
   const stop = new AbortController();
+  // Every run in flight may be waiting out a rate limit on this signal.
+  setMaxListeners(0, stop.signal);
   let closed = false;
   let loop: Promise<void> | undefined;
   let runs = 0;
