@@ -5,6 +5,7 @@
  */
 import { webApi } from '@slack/bolt';
 import type { MountChannel, MountedChannel } from '../../app/channel.js';
+import { registerCheckinModal } from './checkin-modal.js';
 import { createBoltApp, SLACK_EVENTS_PATH } from './create-bolt-app.js';
 import { dedupeEvents } from './dedupe-events.js';
 import { ignoreBots } from './ignore-bots.js';
@@ -63,6 +64,7 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
     registerEvents(app, { deps: { ...deps, logger }, run, threads, latest });
     registerActions(app, run, logger);
     registerSlashCommand(app, { deps: { ...deps, logger }, client, post, run, threads });
+    registerCheckinModal(app, { ...deps, logger }, client);
     app.error(async (error) => {
       logger.error({ err: error }, 'Slack handler failed');
     });

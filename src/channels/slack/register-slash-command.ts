@@ -7,6 +7,7 @@ import type { ChannelDeps } from '../../app/channel.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { toArchieError } from '../../core/errors.js';
 import type { OutMessage } from '../../core/message.js';
+import { openCheckinModal } from './checkin-modal.js';
 import type { PostReplies } from './post-replies.js';
 import { renderHelp } from './render-help.js';
 import { renderMessage } from './render-message.js';
@@ -38,6 +39,13 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
       ));
     }
     if (verb === '' || verb === 'help') return void (await ephemeral(renderHelp(commands.list())));
+    if (verb === 'checkin' && restWords.length === 0 && command.trigger_id && isCommand(commands.list(), text)) {
+      await ack();
+      const place = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+      return void (await openCheckinModal(client, deps, command.trigger_id, place).catch((error) =>
+        logger.error({ err: error }, 'Could not open the check-in modal'),
+      ));
+    }
     if ((verb === 'assess' || verb === 'ask') && restWords.length === 0) {
       return void (await ephemeral(
         verb === 'assess'
