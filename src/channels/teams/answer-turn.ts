@@ -7,6 +7,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import type { ChannelDeps } from '../../app/channel.js';
 import type { CommandContext } from '../../app/commands.js';
 import type { OutMessage, ReplyStream, UserInput } from '../../core/message.js';
+import { checkinCard, wantsCheckinCard } from './checkin-card.js';
 import { conversationKind } from './read-teams-input.js';
 import { renderMessages } from './render-message.js';
 import { toSdkActivity } from './teams-activity.js';
@@ -25,6 +26,7 @@ export function commandContext(context: TurnContext): CommandContext {
     target: { channel: 'teams', key: conversationId, meta: { serviceUrl: activity.serviceUrl ?? '' } },
     conversationId,
     userId: activity.from?.aadObjectId ?? activity.from?.id,
+    ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
   };
 }
 
@@ -35,6 +37,9 @@ export async function answerTurn(
   options: AnswerOptions,
 ): Promise<void> {
   const commands = commandContext(context);
+  if (input.type === 'text' && wantsCheckinCard(input.text, deps.commands)) {
+    return void (await context.sendActivity(toSdkActivity(checkinCard(commands.timeZone))));
+  }
   const fromCommand =
     input.type === 'choice'
       ? await deps.commands.tryAction(input.value, commands)

@@ -5,6 +5,7 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { UserInput } from '../../core/message.js';
 import { SUBMIT_KEY } from './adaptive-card.js';
+import { readCheckinForm } from './checkin-card.js';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -48,6 +49,8 @@ export function cleanText(text: string | undefined): string {
 
 /** The user's input in a message activity, or undefined when there is nothing to answer. */
 export function readMessageInput(activity: Activity): UserInput | undefined {
+  const form = readCheckinForm(activity.value);
+  if (form) return { type: 'text', text: form };
   const card = readCardValue(activity.value);
   if (card) return { type: 'choice', value: card.value, ...(card.label ? { label: card.label } : {}) };
   const text = cleanText(activity.text);
