@@ -8,9 +8,4 @@ import { mountWeb } from '../channels/web/mount-web.js';
 import { mountCheckins } from '../checkins/mount-checkins.js';
 import type { MountChannel } from './channel.js';
 
-export const CHANNELS: MountChannel[] = [
-  mountSlack,
-  mountTeams,
-  mountWeb,
-  mountCheckins,
-];
+export const CHANNELS: MountChannel[] = [mountSlack, mountTeams, mountWeb, mountCheckins];

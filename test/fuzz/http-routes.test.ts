@@ -33,7 +33,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       MAX_BODY_BYTES: '200000',
-      RATE_LIMIT_MESSAGES_PER_MINUTE: '100000',
+      RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
     },
     dotenvPath: false,
   });
