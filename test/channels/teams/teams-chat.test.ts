@@ -16,7 +16,8 @@ afterEach(async () => {
   await h.close();
 });
 
-function cardOf(activity: Record<string, any>): Record<string, any> {
+// biome-ignore lint/suspicious/noExplicitAny: card JSON as the connector received it
+function cardOf(activity: Record<string, any>): any {
   return activity.attachments[0].content;
 }
 
@@ -52,7 +53,7 @@ describe('Teams chat', () => {
     expect(body).toContain('[MonolithFirst](https://martinfowler.com/bliki/MonolithFirst.html)');
     expect(body).toContain('Module boundaries erode');
     expect(body).toContain('1. Draw the module map');
-    const values = card.actions.map((a: any) => a.data.archie);
+    const values = card.actions.map((a: { data: { archie: string } }) => a.data.archie);
     expect(values).toEqual([ACTIONS.export, ACTIONS.reassess, ACTIONS.why, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
   });
 

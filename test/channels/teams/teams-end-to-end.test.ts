@@ -79,6 +79,15 @@ describe('Archie in Teams, end to end', () => {
     const recommendation = last.find((m) => m.type === 'recommendation');
     expect(recommendation?.type === 'recommendation' && recommendation.assessment.verdict).toBe(teamsVerdict);
     expect(JSON.stringify(cardOf(card).body)).toContain(VERDICT_LABELS[teamsVerdict!]);
+
+    // The card's buttons work: Export ADR sends the Markdown, 👍 is acknowledged.
+    // biome-ignore lint/suspicious/noExplicitAny: card JSON
+    const button = (title: string) => cardOf(card).actions.find((a: any) => a.title === title).data;
+    await post(submit(chat, button('Export ADR')));
+    expect(connector.messages(chat.conversationId).at(-1)?.activity.text).toMatch(/\.md`/);
+    const before = connector.messages(chat.conversationId).length;
+    await post(submit(chat, button('👍')));
+    expect(connector.messages(chat.conversationId).length).toBeGreaterThan(before);
   });
 
   it('answers a channel mention and continues in the reply chain', async () => {
