@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src/core/clock.js';
 import { createFakeConsultant } from './fake-consultant.js';
 import { startTeamsHarness, type TeamsHarness } from './teams-harness.js';
-import { mention, message } from './teams-payloads.js';
+import { BOT, botAdded, installed, mention, message } from './teams-payloads.js';
 
 let h: TeamsHarness;
 const slept: number[] = [];
@@ -55,6 +55,19 @@ describe('Teams proactive messages', () => {
     const first = await h.deps.proactive.send({ channel: 'teams', key: chat.conversationId }, checkin);
     expect(first).toMatchObject({ ok: false, gone: true });
     expect(await h.store.get(`teams:ref:${chat.conversationId}`)).toBeUndefined();
+  });
+
+  it('forgets a conversation when Archie is removed from it or uninstalled', async () => {
+    const chat = { serviceUrl: h.connector.url, conversationId: 'a:1chat-uninstalled' };
+    await h.post(message(chat, 'hello'));
+    expect(await h.store.get(`teams:ref:${chat.conversationId}`)).toBeDefined();
+    await h.post({ ...installed(chat), action: 'remove' });
+    expect(await h.store.get(`teams:ref:${chat.conversationId}`)).toBeUndefined();
+    const team = { serviceUrl: h.connector.url, conversationId: '19:general@thread.tacv2', kind: 'channel' as const };
+    await h.post(mention(team, 'hello'));
+    await h.post({ ...botAdded(team), membersAdded: undefined, membersRemoved: [BOT] });
+    const result = await h.deps.proactive.send({ channel: 'teams', key: team.conversationId }, checkin);
+    expect(result).toMatchObject({ ok: false, gone: true });
   });
 
   it('reports a conversation Archie never saw as gone', async () => {
