@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import type { SlackConfig } from '../../config/config-schema.js';
 import type { Logger } from '../../observability/create-logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { createAuthorize } from './create-authorize.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -23,6 +24,8 @@ export interface BoltAppOptions {
 
 export interface BoltApp {
   app: App;
+  /** A Web API client holding the bot token (Bolt's `app.client` has none with a custom authorize). */
+  client: webApi.WebClient;
   mode: SlackConfig['mode'];
   clientOptions: webApi.WebClientOptions;
   /** Connects the Socket Mode client (no-op in HTTP mode: the shared server listens). */
@@ -43,6 +46,14 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     timeout: 30_000,
   };
+  const client = new webApi.WebClient(slack.botToken, clientOptions);
+  // auth.test with a short retry: it runs before Bolt acks the first event.
+  const auth = createAuthorize(
+    new webApi.WebClient(undefined, { ...clientOptions, retryConfig: { retries: 1, minTimeout: 200 } }),
+    slack.botToken,
+  );
+  // Warm the identity now; a failure is logged and retried on the first event.
+  void auth.identity().catch((error) => options.logger.warn({ err: error }, 'Slack auth.test failed; will retry'));
   if (slack.mode === 'socket') {
     const receiver = new SocketModeReceiver({
       appToken: slack.appToken!,
@@ -59,6 +70,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     });
     return {
       app,
+      client,
       mode: 'socket',
       clientOptions,
       start: async () => {
@@ -77,6 +89,6 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     logger,
     ...(options.bodyLimitBytes ? { bodyLimit: options.bodyLimitBytes } : {}),
   });
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });
-  return { app, mode: 'http', clientOptions, start: async () => {}, stop: async () => {} };
+  const app = new App({ authorize: auth.authorize, receiver, logger, clientOptions, convoStore: false });
+  return { app, client, mode: 'http', clientOptions, start: async () => {}, stop: async () => {} };
 }

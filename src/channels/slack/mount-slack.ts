@@ -36,7 +36,7 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
       retryConfig: options.retryConfig,
     });
     const { app } = bolt;
-    const client = app.client;
+    const { client } = bolt;
     const post = createReplyPoster(client, logger);
     const threads = createThreadTracker(deps.store);
     const latest = createLatestIndex(deps.store);

@@ -163,7 +163,10 @@ describe('Slack end to end (createArchie)', () => {
     const channel = 'C0E2E';
     await postSlack(
       baseUrl,
-      slashCommand('assess Three teams, self-hosted 70B model on our own GPUs, heavy nightly ingestion of 10 million documents', { channelId: channel }),
+      slashCommand(
+        'assess Three teams, self-hosted 70B model on our own GPUs, heavy nightly ingestion of 10 million documents',
+        { channelId: channel },
+      ),
     );
     const inChannel = () => api.calls('chat.postMessage').filter((x) => x.args.channel === channel);
     await api.waitFor(() => inChannel().some(isRecommendation));
@@ -172,13 +175,20 @@ describe('Slack end to end (createArchie)', () => {
     // The posted verdict is a conversation: Re-assess on it answers in its thread from the seeded profile.
     await postSlack(
       baseUrl,
-      blockActions({ channelId: channel, message: { ts, text: posted.args.text }, button: buttonsOf(posted).find((b) => b.value === 'cmd:reassess')! }),
+      blockActions({
+        channelId: channel,
+        message: { ts, text: posted.args.text },
+        button: buttonsOf(posted).find((b) => b.value === 'cmd:reassess')!,
+      }),
     );
     await api.waitFor(() => inChannel().some((x) => x.args.thread_ts === ts));
     expect(shownText(inChannel().find((x) => x.args.thread_ts === ts)!)).not.toMatch(/went wrong/);
 
     const before = inChannel().length;
-    await postSlack(baseUrl, slashCommand('ask when should GPU inference be a separate service?', { channelId: channel }));
+    await postSlack(
+      baseUrl,
+      slashCommand('ask when should GPU inference be a separate service?', { channelId: channel }),
+    );
     await api.waitFor(() => inChannel().length > before);
     const answer = inChannel()[before]!;
     expect(shownText(answer)).toContain('Question:');

@@ -1,6 +1,6 @@
 /** Platform chores: signatures, retries, bots, oversize input, rate limits and a fast ack. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_BOT } from '../../support/fake-slack-api.js';
+import { FAKE_BOT, startFakeSlackApi } from '../../support/fake-slack-api.js';
 import {
   blockActions,
   dmMessage,
@@ -88,6 +88,23 @@ describe('Slack platform behaviour', () => {
     expect(odd.status).toBe(404);
     await postSlack(h.baseUrl, eventEnvelope(dmMessage('still there?')));
     await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
+  });
+
+  it('still answers when auth.test failed at start-up (Slack outage during boot)', async () => {
+    const api = await startFakeSlackApi();
+    api.failNext('auth.test', { error: 'service_unavailable' });
+    h = await startSlackHarness({ consultant: scriptedConsultant(), api });
+    try {
+      // The first event may still share the failed start-up call; the next one gets a fresh auth.test.
+      await postSlack(h.baseUrl, eventEnvelope(dmMessage('hello after the outage')));
+      await postSlack(h.baseUrl, eventEnvelope(dmMessage('and again')));
+      await h.api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length >= 1);
+      expect(h.api.calls('auth.test!failed').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await h.close();
+      h = undefined;
+      await api.close();
+    }
   });
 
   it('answers the url_verification challenge', async () => {
