@@ -29,6 +29,17 @@ describe('Teams platform chores', () => {
     expect(h.connector.messages()).toHaveLength(1);
   });
 
+  it('answers concurrent copies of one activity once', async () => {
+    const consultant = createFakeConsultant();
+    h = await startTeamsHarness({ consultant });
+    const inbound = message(place(h), 'double click');
+    const statuses = await Promise.all([h.post(inbound), h.post(inbound), h.post(inbound)]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(consultant.calls).toHaveLength(1);
+    const hits = (await h.deps.metrics.dedupeHits.get()).values.find((v) => v.labels.channel === 'teams');
+    expect(hits?.value).toBe(2);
+  });
+
   it('rejects a malformed activity with 400 and keeps serving', async () => {
     const consultant = createFakeConsultant();
     h = await startTeamsHarness({ consultant });
