@@ -51,7 +51,13 @@ export const mountCheckins: MountChannel = async (_app, deps) => {
   const indexes = createIndexes(deps, redis);
   const checkins = createCheckinStore(deps.store, indexes.checkins);
   const history = createHistoryStore(deps.store, indexes.teams);
-  const run = (id: string, scheduledAt: Date, options?: { manual?: boolean; signal?: AbortSignal }) =>
+  // A gone target pauses its record (deliver-checkin); the scheduler then drops it too.
+  const run = async (id: string, scheduledAt: Date, options?: { manual?: boolean; signal?: AbortSignal }) => {
+    const outcome = await deliver(id, scheduledAt, options);
+    if (outcome === 'gone') await scheduler.remove(id);
+    return outcome;
+  };
+  const deliver = (id: string, scheduledAt: Date, options?: { manual?: boolean; signal?: AbortSignal }) =>
     runCheckin(
       {
         checkins,
