@@ -25,12 +25,15 @@ const DESCRIPTIONS = [
 interface Run {
   eventsPerSecond: number;
   ackMs: number[];
+  /** Process CPU per answered event (server + in-process load generator and fake API, same for both). */
+  cpuMsPerEvent: number;
 }
 
 /** Posts `count` DM events (distinct users) with bounded concurrency; done when each DM got a reply. */
 async function drive(baseUrl: string, api: FakeSlackApi, count: number, concurrency: number): Promise<Run> {
   api.reset();
   const ackMs: number[] = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let next = 0;
   const worker = async () => {
@@ -56,7 +59,8 @@ async function drive(baseUrl: string, api: FakeSlackApi, count: number, concurre
     120_000,
   );
   const seconds = (performance.now() - started) / 1000;
-  return { eventsPerSecond: count / seconds, ackMs };
+  const used = process.cpuUsage(cpu);
+  return { eventsPerSecond: count / seconds, ackMs, cpuMsPerEvent: (used.user + used.system) / 1000 / count };
 }
 
 const median = (runs: Run[]): Run =>
@@ -124,6 +128,13 @@ export async function bench(): Promise<BenchResult[]> {
         baseline: { name: 'bare Bolt echo app', value: Math.round(bareRun.eventsPerSecond) },
         ratio: Number(ratio.toFixed(2)),
         ok: ratio >= 0.7,
+      },
+      {
+        name: 'slack: CPU per answered event',
+        value: Number(archieRun.cpuMsPerEvent.toFixed(2)),
+        unit: 'ms',
+        baseline: { name: 'bare Bolt echo app', value: Number(bareRun.cpuMsPerEvent.toFixed(2)) },
+        ratio: Number((bareRun.cpuMsPerEvent / archieRun.cpuMsPerEvent).toFixed(2)),
       },
       {
         name: 'slack: ack latency p95 under load',
