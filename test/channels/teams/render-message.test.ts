@@ -90,6 +90,23 @@ describe('Teams renderers', () => {
     expect(activity?.entities?.[0]).toMatchObject({ additionalType: ['AIGeneratedContent'] });
   });
 
+  it('shortens an oversized card to fit one Teams message and keeps its buttons', () => {
+    const reasons = Array.from({ length: 300 }, (_, i) => ({
+      text: `Reason ${i} ${'detail '.repeat(30)}`,
+      factorId: 'f',
+      citations: [CITATION],
+    }));
+    const [activity] = renderMessage({
+      type: 'recommendation',
+      assessment: { ...ASSESSMENT, reasons },
+      summary: 'Big.',
+      actions: [],
+    });
+    expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThanOrEqual(26_000);
+    expect(card(activity!).actions).toHaveLength(5);
+    expect(JSON.stringify(card(activity!).body)).toContain('Reason 0');
+  });
+
   it('sends an exported ADR as Markdown under its file name', () => {
     const [activity] = renderMessage({ type: 'adr', title: 'ADR', filename: '0007-hybrid.md', markdown: '# Decision' });
     expect(activity?.text).toContain('`0007-hybrid.md`');
