@@ -39,12 +39,6 @@ export async function createTeamsChannel(
   const appId = config.teams.appId;
   const problem = teamsConfigProblem(config.teams);
   if (problem) logger.warn(`Teams: ${problem}`);
-  if (!appId) {
-    logger.warn(
-      `Teams: MICROSOFT_APP_ID is not set, so ${TEAMS_ENDPOINT} accepts UNAUTHENTICATED requests. Use this only locally (Microsoft 365 Agents Playground or the Bot Framework Emulator) and never expose it publicly; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn authentication on.`,
-    );
-  }
-
   let adapter: CloudAdapter;
   try {
     adapter = createTeamsAdapter({
@@ -57,6 +51,12 @@ export async function createTeamsChannel(
     // The SDK refuses to run without an app id when NODE_ENV=production: answer 503 rather than crash.
     return unavailable(app, deps, error);
   }
+  if (!appId) {
+    logger.warn(
+      `Teams: MICROSOFT_APP_ID is not set, so ${TEAMS_ENDPOINT} accepts UNAUTHENTICATED requests. Use this only locally (Microsoft 365 Agents Playground or the Bot Framework Emulator) and never expose it publicly; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn authentication on.`,
+    );
+  }
+
   adapter.use(
     createIgnoreOwnMessagesMiddleware(),
     createDedupeMiddleware(deps.store, logger, () => deps.metrics.dedupeHits.inc({ channel: 'teams' })),
