@@ -18,5 +18,5 @@ export function renderQuestion(message: QuestionMessage): SlackMessage[] {
     ]),
     ...buttons(message.quickReplies, 'q', `${QUESTION_BLOCK}:${message.questionId}`),
   ];
-  return packBlocks(blocks, message.text);
+  return packBlocks(blocks, toMrkdwn(message.text));
 }

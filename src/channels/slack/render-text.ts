@@ -13,5 +13,5 @@ export function renderText(message: TextMessage): SlackMessage[] {
     ...context(notes.filter((n): n is string => n !== undefined)),
     ...buttons(message.quickReplies ?? [], 'a', 'archie-text'),
   ];
-  return packBlocks(blocks, message.text);
+  return packBlocks(blocks, toMrkdwn(message.text));
 }

@@ -37,7 +37,6 @@ beforeAll(async () => {
       STORE_URL: 'memory://',
       PORT: '0',
       WEB_CHAT: 'false',
-      CHECKINS: 'false',
     },
   });
   archie = await createArchie(config, { logger: createLogger({ level: 'silent' }), defaultMetrics: false });
@@ -157,6 +156,35 @@ describe('Slack end to end (createArchie)', () => {
       (c) => c.method === 'views.publish',
     )!;
     expect(JSON.stringify(home.args.view)).toContain('Your latest assessment');
+
+    // Registered chat commands (check-ins, history) work in the same thread, typed as plain text.
+    const inThread = () =>
+      api.calls('chat.postMessage').filter((c) => c.args.channel === channel && c.args.thread_ts === threadTs);
+    const say = async (text: string) => {
+      const n = inThread().length;
+      await postSlack(
+        baseUrl,
+        eventEnvelope({
+          type: 'message',
+          channel,
+          channel_type: 'im',
+          user: 'U0DANA',
+          text,
+          ts: newTs(),
+          thread_ts: threadTs,
+        }),
+      );
+      await api.waitFor(() => inThread().length > n);
+      return inThread().slice(n).map(shownText).join('\n');
+    };
+    const scheduled = await say('checkin weekly on monday 09:00');
+    expect(scheduled).toMatch(/scheduled/i);
+    const id = /`([^`]+)` scheduled/.exec(scheduled)?.[1] ?? /Check-in `([^`]+)`/.exec(scheduled)?.[1];
+    expect(id).toBeTruthy();
+    await say(`checkin now ${id}`);
+    // The check-in itself arrives through the Slack ProactiveSender, in this thread.
+    await api.waitFor(() => inThread().some((c) => shownText(c).includes('Architecture check-in')));
+    expect(await say('history')).toMatch(/Modular monolith|Monolith|Hybrid|Microservices/i);
   });
 
   it('answers /archie assess with a verdict that continues in its thread, and /archie ask with sources', async () => {
