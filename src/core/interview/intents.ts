@@ -11,7 +11,8 @@ export type Intent =
   | 'reassess'
   | 'feedback-up'
   | 'feedback-down'
-  | 'greeting';
+  | 'greeting'
+  | 'thanks';
 
 const PATTERNS: [Intent, RegExp][] = [
   ['skip', /^(skip|pass|next|skip (it|this|that)( one| question)?)$/],
@@ -23,11 +24,12 @@ const PATTERNS: [Intent, RegExp][] = [
     'why',
     /^(why|why is that|why that|why this( question| verdict)?|why do you ask|why does (it|that) matter|explain)$/,
   ],
-  ['restart', /^(restart|start over|start again|reset|new|begin again)$/],
+  ['restart', /^(restart|start over|start again|reset|new conversation|begin again)$/],
   ['export', /^(export|export (the )?adr|adr|download|write (an|the) adr)$/],
   ['help', /^(help|commands|what can you do|\?|menu)$/],
   ['reassess', /^(re-?assess|reassess|re-?run|again|assess again|re-?evaluate)$/],
-  ['feedback-up', /^(👍|\+1|thanks|thank you|great|helpful|useful|nice)$/u],
+  ['feedback-up', /^(👍|\+1|helpful|useful|that'?s helpful|good answer)$/u],
+  ['thanks', /^(thanks|thank you|thx|ty|cheers|great|nice|cool)$/],
   ['feedback-down', /^(👎|-1|not helpful|useless|wrong|bad)$/u],
   ['greeting', /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|yo|start)$/],
 ];

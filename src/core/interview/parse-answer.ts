@@ -17,7 +17,8 @@ export function parseYesNo(text: string): boolean | undefined {
 
 const WORDS: Record<string, number> = {
   one: 1,
-  a: 1,
+  couple: 2,
+  few: 3,
   two: 2,
   three: 3,
   four: 4,
@@ -45,7 +46,7 @@ export function parseCount(text: string): number | undefined {
   if (range) return Math.round((Number(range[1]) + Number(range[2])) / 2);
   const digits = /(\d{1,6})\s*(\+|plus)?/.exec(t);
   if (digits) return Number(digits[1]);
-  const word = new RegExp(`\\b(${Object.keys(WORDS).join('|')})\\b`).exec(t.replace(/\ba\s+(?!dozen|hundred)\w+/g, ''));
+  const word = new RegExp(`\\b(${Object.keys(WORDS).join('|')})\\b`).exec(t);
   if (word) return WORDS[word[1]!];
   if (/\bjust me\b|\bsolo\b|\bonly me\b/.test(t)) return 1;
   return undefined;

@@ -102,6 +102,15 @@ export async function runIntent(
       });
       return recommend(state, a, out, ctx);
     }
+    case 'thanks':
+      out.push({
+        type: 'text',
+        text:
+          state.phase === 'recommended'
+            ? 'You’re welcome. I can export an ADR, explain why, or re-assess when something changes.'
+            : 'You’re welcome.',
+      });
+      return state.phase === 'recommended' ? { state, messages: out } : resume(state, out, '');
     case 'feedback-up':
     case 'feedback-down': {
       const value = intent === 'feedback-up' ? 'up' : 'down';

@@ -38,6 +38,7 @@ const PHRASES: { [K in FactKey]?: (p: TeamProfile) => string | undefined } = {
   platformTeam: (p) => yn(p.platformTeam, 'a platform team', 'no platform team'),
   releaseFriction: (p) => yn(p.releaseFriction, 'teams block each other on a shared release', 'no release contention'),
   complianceBoundary: (p) => yn(p.complianceBoundary, 'regulated data to isolate', 'no compliance boundary'),
+  sensitiveData: (p) => yn(p.sensitiveData, 'personal data (PII)', 'no personal data'),
   untrustedCode: (p) => yn(p.untrustedCode, 'runs untrusted/generated code', 'no untrusted code'),
   languages: (p) => (p.languages?.length ? `languages: ${p.languages.join(', ')}` : undefined),
   reusedByOtherProducts: (p) => yn(p.reusedByOtherProducts, 'reused by other products', undefined as never),
