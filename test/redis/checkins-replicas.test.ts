@@ -8,6 +8,7 @@ import type { FakeSlackApi } from '../support/fake-slack-api.js';
 import {
   checkinPosts,
   claimRedisDb,
+  killAllReplicas,
   onceAt,
   type Replica,
   replicaEnv,
@@ -48,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(replicas.map((r) => stopReplica(r)));
+  killAllReplicas();
   await db?.release();
   await api?.close();
 });

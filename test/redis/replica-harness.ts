@@ -41,12 +41,21 @@ export async function claimRedisDb(): Promise<{ url: string; release(): Promise<
   throw new Error('no empty Redis database (1-15) to run the replica tests in');
 }
 
+/** Every process started here, so a failed start never leaves one running. */
+const spawned = new Set<ChildProcess>();
+
+/** Kills every replica still running (SIGKILL). */
+export function killAllReplicas(): void {
+  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
   const child = spawn(process.execPath, ['bin/archie.js', 'serve'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.add(child);
   const logs: Record<string, unknown>[] = [];
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   // pino writes JSON lines (to stderr in `serve`); read both streams.
@@ -74,7 +83,12 @@ export async function startReplica(name: string, env: Record<string, string>): P
       fail(new Error(`${name} exited (${code}) before listening: ${JSON.stringify(logs.slice(-5)).slice(0, 2000)}`)),
     );
   });
-  return { name, process: child, baseUrl: `http://127.0.0.1:${await port}`, logs, exited };
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  try {
+    return { name, process: child, baseUrl: `http://127.0.0.1:${await port}`, logs, exited };
+  } finally {
+    clearTimeout(timeout);
+  }
 }
 
 export async function stopReplica(replica: Replica, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
