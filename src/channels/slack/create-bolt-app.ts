@@ -18,6 +18,8 @@ export interface BoltAppOptions {
   /** The shared Express app (HTTP mode). */
   http: Express;
   bodyLimitBytes?: number;
+  /** Let SDK debug lines that carry payloads through (LOG_BODIES). */
+  logBodies?: boolean;
   /** Retry policy for Web API calls (tests shorten it). */
   retryConfig?: webApi.RetryOptions;
 }
@@ -35,7 +37,7 @@ export interface BoltApp {
 
 export function createBoltApp(options: BoltAppOptions): BoltApp {
   const { slack } = options;
-  const logger = boltLogger(options.logger);
+  const logger = boltLogger(options.logger, { bodies: options.logBodies });
   // convoStore: false — conversation state lives in Archie's shared store; Bolt's per-process memory store
   // would be wrong across replicas and costs a rejected lookup per event.
   const clientOptions: webApi.WebClientOptions = {

@@ -33,6 +33,7 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
       logger,
       http,
       bodyLimitBytes: deps.config.limits.maxBodyBytes,
+      logBodies: deps.config.log.bodies,
       retryConfig: options.retryConfig,
     });
     const { app } = bolt;

@@ -282,4 +282,14 @@ describe('Slack places', () => {
     expect(post!.args.text).toBe('Something went wrong on our side. Please try again.');
     expect(JSON.stringify(h.logs)).toContain('database exploded');
   });
+
+  it('keeps message text out of the debug log unless LOG_BODIES is on', async () => {
+    h = await startSlackHarness({ consultant: scriptedConsultant() });
+    await postSlack(h.baseUrl, eventEnvelope(dmMessage('our secret roadmap is Project Falcon')));
+    await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
+    expect(h.logs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(h.logs)).not.toContain('Project Falcon');
+    expect(JSON.stringify(h.logs)).not.toContain('Question 1?'); // Archie's reply body (chat.postMessage)
+    expect(JSON.stringify(h.logs)).not.toContain('xoxb-test-token');
+  });
 });
