@@ -9,6 +9,7 @@ import type { SlackConfig } from '../../config/config-schema.js';
 import type { Logger } from '../../observability/create-logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { createAuthorize } from './create-authorize.js';
+import { answerUnprocessable } from './ignore-malformed.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -88,6 +89,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     app: options.http,
     endpoints: SLACK_EVENTS_PATH,
     processBeforeResponse: false,
+    processEventErrorHandler: answerUnprocessable,
     logger,
     ...(options.bodyLimitBytes ? { bodyLimit: options.bodyLimitBytes } : {}),
   });

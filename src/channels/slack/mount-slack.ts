@@ -9,6 +9,7 @@ import { registerCheckinModal } from './checkin-modal.js';
 import { createBoltApp, SLACK_EVENTS_PATH } from './create-bolt-app.js';
 import { dedupeEvents } from './dedupe-events.js';
 import { ignoreBots } from './ignore-bots.js';
+import { ignoreMalformed } from './ignore-malformed.js';
 import { createReplyPoster } from './post-replies.js';
 import { registerActions } from './register-actions.js';
 import { registerEvents } from './register-events.js';
@@ -45,7 +46,8 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
     let handled = 0;
     let duplicates = 0;
 
-    // Order matters: drop bot traffic, then retries, before any listener (the Assistant included) runs.
+    // Order matters: drop malformed and bot traffic, then retries, before any listener (the Assistant included) runs.
+    app.use(ignoreMalformed);
     app.use(ignoreBots);
     app.use(
       dedupeEvents({

@@ -107,6 +107,32 @@ describe('Slack platform behaviour', () => {
     }
   });
 
+  it('answers signed payloads of the wrong shape with 4xx (never 5xx) and ignores events with wrong field types', async () => {
+    const consultant = scriptedConsultant();
+    h = await startSlackHarness({ consultant });
+    const hostile = [
+      {
+        type: 'event_callback',
+        team_id: 1072093535,
+        event_id: 'Ev1',
+        event: { type: 'app_home_opened', user: null, channel: {} },
+      },
+      { type: 'event_callback', event: null },
+    ];
+    for (const body of hostile) expect((await postSlack(h.baseUrl, body)).status).toBe(400);
+    const ignored = [
+      eventEnvelope({ type: 'message', channel: { a: 1 }, channel_type: 'im', text: 5, ts: 3.2 }),
+      eventEnvelope({ type: 'assistant_thread_started', assistant_thread: 5 }),
+      eventEnvelope({ type: 'app_mention', channel: 'C1', text: 7, user: 'U1', ts: '1.1' }),
+    ];
+    for (const body of ignored) expect((await postSlack(h.baseUrl, body)).status).toBe(200);
+    await settle();
+    expect(consultant.received).toHaveLength(0);
+    expect(h.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    await postSlack(h.baseUrl, eventEnvelope(dmMessage('still there?')));
+    await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
+  });
+
   it('answers the url_verification challenge', async () => {
     h = await startSlackHarness({ consultant: scriptedConsultant() });
     const res = await postSlack(h.baseUrl, { token: 't', challenge: 'abc123', type: 'url_verification' });
