@@ -40,6 +40,8 @@ export interface ResolvedProfile {
   platformTeam: boolean;
   releaseFriction: boolean;
   complianceBoundary: boolean;
+  /** Personal data is handled (no default assumed: it only adds a data-protection risk). */
+  sensitiveData: boolean;
   untrustedCode: boolean;
   languages: string[];
   reusedByOtherProducts: boolean;
@@ -152,6 +154,7 @@ export function resolveProfile(profile: TeamProfile): { resolved: ResolvedProfil
     platformTeam,
     releaseFriction,
     complianceBoundary,
+    sensitiveData: profile.sensitiveData ?? false,
     untrustedCode,
     languages: profile.languages ?? [],
     reusedByOtherProducts: profile.reusedByOtherProducts ?? false,

@@ -55,5 +55,9 @@ export function nextStepsFor(verdict: Verdict, p: ResolvedProfile, extracted: st
       );
       break;
   }
+  if (p.sensitiveData && !p.complianceBoundary)
+    steps.push(
+      'Protect the personal data in place: redact it before prompts, logs and traces, and set retention and access rules for chat logs and embeddings.',
+    );
   return steps;
 }

@@ -111,7 +111,16 @@ const RISKS: Record<Verdict, RiskTemplate[]> = {
   ],
 };
 
+// Personal data without an isolation requirement: a data-protection risk whatever the architecture.
+const DATA_PROTECTION: RiskTemplate = {
+  risk: 'Personal data leaks through prompts, logs, traces, caches or the vector store, or is kept longer than allowed.',
+  mitigation:
+    'Map where personal data flows, redact it before prompts, logs and traces, set retention on chat logs and embeddings, and restrict who can read them; a separate service is needed only if an auditor or contract requires isolation.',
+  citations: ['synthesis-compliance-and-sandbox-boundaries'],
+  when: (p) => p.sensitiveData && !p.complianceBoundary,
+};
+
 /** The risks that apply to `verdict` for this profile. */
 export function risksFor(verdict: Verdict, p: ResolvedProfile): RiskTemplate[] {
-  return RISKS[verdict].filter((r) => !r.when || r.when(p));
+  return [...RISKS[verdict], DATA_PROTECTION].filter((r) => !r.when || r.when(p));
 }

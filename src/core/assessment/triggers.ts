@@ -22,9 +22,15 @@ const TRIGGERS: TriggerTemplate[] = [
   },
   {
     condition:
+      'An auditor, regulator or customer contract requires the personal data to be isolated (its own environment, region or tenant)',
+    wouldMoveTo: 'hybrid',
+    when: (p, v) => simpler(v) && p.sensitiveData && !p.complianceBoundary && !p.untrustedCode,
+  },
+  {
+    condition:
       'Regulated data (HIPAA, PCI, data residency) or user/agent-generated code must run behind an isolation boundary',
     wouldMoveTo: 'hybrid',
-    when: (p, v) => simpler(v) && !p.complianceBoundary && !p.untrustedCode,
+    when: (p, v) => simpler(v) && !p.complianceBoundary && !p.untrustedCode && !p.sensitiveData,
   },
   {
     condition: 'A second team starts working in the codebase, or the team grows past about 10 engineers',

@@ -1,7 +1,7 @@
 /**
  * Offline fact extraction: turns a team's free-text description into profile facts, with the words
- * each fact came from. Deterministic and model-free. Sentences that instruct the bot are skipped whole;
- * denials set facts to false; intents and hypotheticals set nothing; corrections are flagged.
+ * each fact came from. Deterministic and model-free. Instructions to the bot (and the rest of their
+ * sentence) are skipped; denials set facts to false; intents and hypotheticals set nothing; corrections are flagged.
  */
 import {
   COMPONENTS,
@@ -13,15 +13,15 @@ import {
 } from '../profile/profile.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { trimEvidence } from './evidence.js';
-import { isInstruction } from './instructions.js';
+import { instructionStart } from './instructions.js';
 import { findLanguages } from './languages.js';
 import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
-import { isIntent, isNegated } from './negation.js';
+import { clauseStart, isIntent, isNegated } from './negation.js';
 import { findQuantities, normalizeText } from './numbers.js';
 import { quantityProposals } from './quantity-facts.js';
 import { splitSentences } from './sentences.js';
-import { deployFrequency, modelSizes } from './special-quantities.js';
-import { ARCHITECTURE_RULES, STAGE_RULES } from './stage-architecture.js';
+import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
+import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
 
 interface Candidate {
   key: FactKey;
@@ -47,14 +47,20 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
   if (typeof text !== 'string' || !text.trim()) return [];
   const candidates: Candidate[] = [];
   let order = 0;
-  for (const sentence of splitSentences(text.slice(0, MAX_INPUT))) {
-    if (isInstruction(sentence.text) || HYPOTHETICAL.test(sentence.text)) continue;
+  for (const whole of splitSentences(text.slice(0, MAX_INPUT))) {
+    // An instruction and everything after it in its sentence is not believed; earlier clauses are.
+    const cut = instructionStart(whole.text);
+    const sentence = { text: (cut === undefined ? whole.text : whole.text.slice(0, cut)).trim() };
+    if (!sentence.text || HYPOTHETICAL.test(sentence.text)) continue;
     const norm = normalizeText(sentence.text);
     const t = norm.text;
     const question = /\?\s*$/.test(sentence.text);
     const correction = isCorrection(sentence.text);
     const soft = isSoftCorrection(sentence.text);
     const push = (proposals: Proposal[] | undefined, start: number, end: number) => {
+      // An architecture the team recommends or sells is not the one it runs.
+      if (aboutOthers(t, clauseStart(t, start), start))
+        proposals = proposals?.filter((p) => p.key !== 'currentArchitecture');
       if (!proposals?.length) return;
       const evidence = trimEvidence(sentence.text, norm.map[start] ?? 0, norm.map[end] ?? sentence.text.length);
       for (const p of proposals) {
@@ -109,7 +115,8 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
       }
     }
     if (headcount) push([headcount.proposal], headcount.start, headcount.end);
-    for (const s of [...modelSizes(t), ...deployFrequency(t)]) push([s.proposal], s.start, s.end);
+    for (const s of [...modelSizes(t), ...deployFrequency(t), ...serviceOwnership(t)])
+      push([s.proposal], s.start, s.end);
     const languages = findLanguages(t, sentence.text);
     if (languages.length) push([{ key: 'languages', value: languages }], 0, t.length);
   }

@@ -31,6 +31,12 @@ const rule = (id: string, pattern: RegExp, yes: Proposal[], no?: Proposal[], not
 });
 const comp = (...c: string[]): Proposal => ({ key: 'components', value: c });
 
+// Data that needs protecting, but not by itself a separate service.
+const SENSITIVE = String.raw`pii|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs`;
+// Wording that asks for a boundary around such data.
+const ISOLATE_VERB = String.raw`isolat\w*|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit`;
+const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:pci|hipaa|soc ?2|audit) scope|audit boundary|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
+
 export const LEXICON: TermRule[] = [
   // Model hosting.
   rule(
@@ -163,11 +169,28 @@ export const LEXICON: TermRule[] = [
     { key: 'trafficShape', value: 'steady' },
   ]),
   // Boundaries.
+  // A compliance boundary needs isolation wording or a regime that is met by scoping one part (HIPAA,
+  // PCI, FedRAMP). Merely holding personal data ("we store PII", "GDPR applies") is a data-protection
+  // concern for every architecture, recorded as sensitiveData.
   rule(
     'compliance',
-    /\b(?:hipaa|phi|pci(?:-dss| dss)?|cardholder data|fedramp|itar|hitrust|regulated (?:data|industry|workloads?|customers?)|data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|gdpr[^.]{0,40}(?:residency|eu|region|isolat\w*)|soc ?2[^.]{0,40}(?:isolat\w*|segregat\w*|separate|boundary)|tenant isolation|isolated tenants?|air-?gapped|pii|personal (?:health|medical) (?:data|records)|patient data|medical records|bank(?:ing)? data|financial records)\b/,
-    [{ key: 'complianceBoundary', value: true }],
+    new RegExp(
+      String.raw`\b(?:hipaa|phi|pci(?:-dss| dss)?|cardholder data(?: environment)?|fedramp|itar|hitrust|cjis|${ISOLATION})\b|\b(?:${SENSITIVE})\b[^.;]{0,80}\b(?:${ISOLATE_VERB})|\b(?:${ISOLATE_VERB})[^.;]{0,60}\b(?:${SENSITIVE})\b`,
+    ),
+    [
+      { key: 'complianceBoundary', value: true },
+      { key: 'sensitiveData', value: true },
+    ],
     [{ key: 'complianceBoundary', value: false }],
+  ),
+  rule(
+    'sensitive-data',
+    new RegExp(String.raw`\b(?:${SENSITIVE})\b`),
+    [{ key: 'sensitiveData', value: true }],
+    [
+      { key: 'sensitiveData', value: false },
+      { key: 'complianceBoundary', value: false, priority: 0 },
+    ],
   ),
   rule(
     'untrusted-code',

@@ -1,4 +1,7 @@
-/** Quantities with their own grammar: model sizes ("70B", "8x7B", "Llama 3 70B") and deploy frequency. */
+/**
+ * Quantities with their own grammar: model sizes ("70B", "8x7B", "Llama 3 70B"), deploy frequency and
+ * services owned per team ("each of our 3 teams owns 2 services").
+ */
 import type { Proposal } from './lexicon.js';
 
 export interface Spotted {
@@ -60,7 +63,16 @@ const ADVERBS = new RegExp(String.raw`${VERB}[^.;]{0,20}?\b(${Object.keys(ADVERB
 const NOUN_FIRST =
   /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly) (?:deploys|deployments|releases)\b/g;
 
-/** Deploys per week stated as a frequency ("we deploy 10 times a day", "weekly releases"). */
+// "deploy every 3 days", "a release every two weeks", "ship every other day", "every few hours".
+const EVERY_N = new RegExp(
+  String.raw`${VERB}[^.;]{0,30}?\b(?:once\s+)?every\s+(\d+(?:\.\d+)?|other|few|couple of)\s+(hour|day|week|month|sprint|quarter)s?\b`,
+  'g',
+);
+// Days are calendar days here ("every 3 days" = 7/3 a week), unlike "a day" (working days, 5 a week).
+const PER_WEEK_EVERY: Record<string, number> = { hour: 40, day: 7, week: 1, month: 0.25, sprint: 0.5, quarter: 1 / 13 };
+const EVERY_COUNT: Record<string, number> = { other: 2, few: 3, 'couple of': 2 };
+
+/** Deploys per week stated as a frequency ("we deploy 10 times a day", "every 3 days", "weekly releases"). */
 export function deployFrequency(text: string): Spotted[] {
   const out: Spotted[] = [];
   const add = (value: number, start: number, end: number) =>
@@ -69,9 +81,38 @@ export function deployFrequency(text: string): Spotted[] {
     const n = m[1] ? Number(m[1]) : m[2] === 'twice' ? 2 : 1;
     add(n * (PER_WEEK[m[3]!] ?? 1), m.index, m.index + m[0].length);
   }
+  for (const m of text.matchAll(EVERY_N)) {
+    const every = EVERY_COUNT[m[1]!] ?? Number(m[1]);
+    if (every > 0) add((PER_WEEK_EVERY[m[2]!] ?? 1) / every, m.index, m.index + m[0].length);
+  }
   if (!out.length) {
     for (const m of [...text.matchAll(ADVERBS), ...text.matchAll(NOUN_FIRST)])
       add(ADVERB[m[1]!] ?? 1, m.index, m.index + m[0].length);
+  }
+  return out;
+}
+
+// "each team owns its own services", "each of our 3 squads runs 2 services", "4 teams, each owning 3 APIs".
+const OWNERSHIP =
+  /\beach (?:of (?:our|the|its|their|those|these) (\d+) )?(?:team|squad|pod|group)s? (?:now |also |fully |still )?(?:owns?|owning|runs?|running|maintains?|maintaining|deploys?|deploying|is responsible for|has|having) (?:all |end to end )?(?:of )?(?:its|their)?\s*(?:own\s+)?(?:(\d+)\s+)?(?:separate |independent |separately deployed |independently deployed )?(?:micro-?)?(?:services?|deployables?)\b/g;
+const TEAMS_COUNT = /(\d+)\s+(?:[a-z-]+\s+)?(?:teams|squads|pods)\b/g;
+
+/** The architecture implied when each team owns services: one service per team or more is microservices. */
+export function serviceOwnership(text: string): Spotted[] {
+  const out: Spotted[] = [];
+  for (const m of text.matchAll(OWNERSHIP)) {
+    const stated = [...text.slice(0, m.index).matchAll(TEAMS_COUNT)].at(-1)?.[1];
+    const teams = Number(m[1] ?? stated ?? 0);
+    const perTeam = m[2] === undefined ? undefined : Number(m[2]);
+    // Without counts, services owned team by team is the microservice organisation itself.
+    const total = perTeam === undefined ? Number.POSITIVE_INFINITY : perTeam * Math.max(teams, 1);
+    if (total < 2) continue;
+    const value = total >= 4 ? 'microservices' : 'hybrid';
+    out.push({
+      proposal: { key: 'currentArchitecture', value, priority: 3 },
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }

@@ -24,6 +24,7 @@ const HINTS: Record<FactKey, string> = {
   platformTeam: 'a dedicated platform/infra team',
   releaseFriction: 'teams block each other on a shared release',
   complianceBoundary: 'regulated data or a tenant that must be isolated (HIPAA, PCI, residency)',
+  sensitiveData: 'personal or regulated data is handled (PII, GDPR), with no isolation requirement stated',
   untrustedCode: 'agents execute untrusted or generated code needing a sandbox',
   languages: 'programming languages used',
   reusedByOtherProducts: 'other products call parts of this system',

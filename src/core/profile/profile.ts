@@ -73,6 +73,8 @@ export const teamProfileSchema = z.object({
   releaseFriction: z.boolean().optional(),
   /** Regulated data or a tenant that must be isolated (HIPAA, PCI, data residency). */
   complianceBoundary: z.boolean().optional(),
+  /** Personal or regulated data is stored or processed (PII, GDPR); by itself not an isolation requirement. */
+  sensitiveData: z.boolean().optional(),
   /** Agents execute untrusted or generated code that must be sandboxed. */
   untrustedCode: z.boolean().optional(),
   languages: z.array(z.string().min(1).max(40)).max(20).optional(),

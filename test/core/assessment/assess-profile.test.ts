@@ -59,6 +59,22 @@ describe('assessProfile gives the answer an experienced architect would', () => 
     expect(sandbox.extractedServices).toEqual([expect.stringMatching(/sandbox/)]);
   });
 
+  it('personal data without an isolation requirement keeps the simple verdict and adds a data-protection risk', () => {
+    const a = fromText(
+      'Six engineers, one team; we store customer chat logs with PII in Postgres and call the OpenAI API.',
+    );
+    expect(a.verdict).toBe('monolith');
+    expect(a.extractedServices).toEqual([]);
+    expect(a.risks.map((r) => r.risk).join(' ')).toMatch(/Personal data leaks/);
+    expect(a.nextSteps.join(' ')).toMatch(/redact/i);
+    expect(a.changeTriggers.map((t) => t.condition).join(' ')).toMatch(/requires the personal data to be isolated/);
+    const isolated = fromText(
+      'Six engineers, one team; the PII must be kept in a separate VPC, and we call the OpenAI API.',
+    );
+    expect(isolated.verdict).toBe('hybrid');
+    expect(isolated.risks.map((r) => r.risk).join(' ')).not.toMatch(/Personal data leaks/);
+  });
+
   it('many teams without operational maturity → modular monolith, with the trigger to revisit', () => {
     const a = assessProfile({
       teams: 8,

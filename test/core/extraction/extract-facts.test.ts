@@ -208,3 +208,59 @@ describe('extractFacts quotes evidence', () => {
     expect(extractFacts('Hello there, how are you?')).toEqual([]);
   });
 });
+
+describe('extractFacts reads deploy cadence written as an interval', () => {
+  it.each([
+    ['we deploy every 3 days', 2.33],
+    ['deploys every 3 days', 2.33],
+    ['we ship twice a week', 2],
+    ['we release monthly', 0.25],
+    ['releases go out every two weeks', 0.5],
+    ['we ship every other day', 3.5],
+    ['we push to production every few hours', 13.33],
+  ])('%s → %s deploys a week', (text, perWeek) => {
+    expect(facts(text).deploysPerWeek).toBe(perWeek);
+  });
+});
+
+describe('extractFacts reads services owned team by team', () => {
+  it.each([
+    ["We're 250 engineers in 25 teams. Each team owns its services on GKE.", 'microservices'],
+    ['Each of our 3 teams owns 2 services.', 'microservices'],
+    ['We have 4 squads, each owning three microservices.', 'microservices'],
+    ['Each team owns its own service.', 'microservices'],
+    ['Two teams; each team owns one service.', 'hybrid'],
+  ])('%s → %s', (text, architecture) => {
+    expect(facts(text).currentArchitecture).toBe(architecture);
+  });
+
+  it('keeps the team count it was told', () => {
+    expect(facts('Each of our 3 teams owns 2 services.').teams).toBe(3);
+  });
+});
+
+describe('extractFacts tells personal data from a compliance boundary', () => {
+  it.each([
+    'We store PII in Postgres.',
+    'GDPR applies to us.',
+    'Our support chatbot stores customer chat logs that contain PII.',
+    'We handle personal data of EU citizens and we are SOC 2 certified.',
+  ])('%s → personal data, no boundary', (text) => {
+    const f = facts(text);
+    expect(f.sensitiveData).toBe(true);
+    expect(f.complianceBoundary).toBeUndefined();
+  });
+
+  it.each([
+    'PII must be kept in a separate VPC.',
+    'Customer data must never leave our VPC.',
+    'The notes are PHI under HIPAA and must stay isolated.',
+    'Card payments are in PCI scope.',
+    "EU customers' personal data has to stay in the EU.",
+    'Patient records must stay on-prem while the rest runs in the cloud.',
+    'The regulated data lives in an air-gapped network.',
+    'Health records are segregated into their own tenant.',
+  ])('%s → compliance boundary', (text) => {
+    expect(facts(text).complianceBoundary).toBe(true);
+  });
+});
