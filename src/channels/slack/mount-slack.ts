@@ -80,12 +80,26 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
     });
     deps.proactive.register('slack', createSlackSender(proactiveClient, logger));
 
-    await bolt.start();
+    // Socket Mode connects in the background: a Slack outage must not hold up the web chat or Teams.
+    let connection = bolt.mode === 'http' ? 'http' : 'connecting';
+    void bolt
+      .start()
+      .then(() => {
+        if (bolt.mode === 'socket') connection = 'connected';
+      })
+      .catch((error) => {
+        connection = 'failed';
+        logger.error(
+          { err: error },
+          'Slack Socket Mode could not connect: check SLACK_APP_TOKEN (xapp-…, connections:write)',
+        );
+      });
     logger.info({ mode: bolt.mode, path: bolt.mode === 'http' ? SLACK_EVENTS_PATH : undefined }, 'Slack is on');
     const mounted: MountedChannel = {
       name: 'slack',
       status: () => ({
         mode: bolt.mode,
+        ...(bolt.mode === 'socket' ? { connection } : {}),
         ...(bolt.mode === 'http' ? { path: SLACK_EVENTS_PATH } : {}),
         handled,
         duplicates,

@@ -16,6 +16,19 @@ afterEach(async () => {
 });
 
 describe('Slack Socket Mode', () => {
+  it('starts even when Slack refuses the Socket Mode connection, and reports it in the status', async () => {
+    const api = await startFakeSlackApi(); // no socket URL: apps.connections.open answers invalid_auth
+    h = await startSlackHarness({
+      consultant: scriptedConsultant(),
+      api,
+      env: { SLACK_APP_TOKEN: 'xapp-1-bad', SLACK_SIGNING_SECRET: '' },
+    });
+    await api.waitFor((c) => c.some((x) => x.method === 'apps.connections.open'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.channel.status()).toMatchObject({ mode: 'socket', connection: 'failed' });
+    expect(JSON.stringify(h.logs)).toContain('Socket Mode could not connect');
+  });
+
   it('acks an events_api envelope at once and replies through the same handlers, once per event', async () => {
     const api = await startFakeSlackApi();
     socket = await startFakeSocketMode();
@@ -25,7 +38,8 @@ describe('Slack Socket Mode', () => {
     const consultant = scriptedConsultant({ before: () => gate });
     h = await startSlackHarness({ consultant, api, env: { SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' } });
     await socket.connected;
-    expect(h.channel.status()).toMatchObject({ mode: 'socket' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.channel.status()).toMatchObject({ mode: 'socket', connection: 'connected' });
     expect(api.calls('apps.connections.open')).toHaveLength(1);
 
     const envelope = eventEnvelope(dmMessage('We build a RAG assistant'));
