@@ -48,7 +48,7 @@ export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps)
         const replies = await commands.tryText(input.text, await commandContexts(place));
         if (replies) return await post(target, replies);
       }
-      if (input.type === 'choice') {
+      if (input.type === 'choice' && ownsAction(commands.list(), input.value)) {
         const replies = await commands.tryAction(input.value, await commandContexts(place));
         if (replies) return await post(target, replies);
       }
@@ -67,6 +67,8 @@ export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps)
       const problem = toArchieError(error);
       logger.error({ err: error, code: problem.code, conversationId }, 'Slack turn failed');
       await setStatus(place, '');
+      // Close a stream the failure interrupted, so Slack does not show it as still typing.
+      await stream?.finish().catch(() => undefined);
       await post(target, [{ type: 'text', text: problem.userMessage }]).catch((postError) =>
         logger.error({ err: postError }, 'Could not tell the Slack user about the failure'),
       );
@@ -78,6 +80,11 @@ export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps)
 export function isCommand(list: { name: string }[], text: string): boolean {
   const word = /^\s*\/?(\w[\w-]*)/.exec(text)?.[1]?.toLowerCase();
   return word !== undefined && list.some((c) => c.name.toLowerCase() === word);
+}
+
+/** True when a registered command claims this button value (its `actionPrefix`). */
+function ownsAction(list: { actionPrefix?: string }[], value: string): boolean {
+  return list.some((c) => c.actionPrefix !== undefined && value.startsWith(c.actionPrefix));
 }
 
 function tooLong(length: number, max: number): OutMessage {

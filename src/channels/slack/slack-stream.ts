@@ -9,13 +9,14 @@ import type { SlackPlace } from './slack-place.js';
 
 export interface SlackStream {
   stream: ReplyStream;
-  /** Stops the stream (if it started) and returns the text it showed. */
+  /** Stops the stream (if it started; once) and returns the text it showed. */
   finish(): Promise<string | undefined>;
 }
 
 export function createSlackStream(client: webApi.WebClient, place: SlackPlace & { threadTs: string }): SlackStream {
   let streamer: ReturnType<webApi.WebClient['chatStream']> | undefined;
   let text = '';
+  let stopped = false;
   return {
     stream: {
       append: async (delta) => {
@@ -32,7 +33,10 @@ export function createSlackStream(client: webApi.WebClient, place: SlackPlace & 
     },
     finish: async () => {
       if (!streamer) return undefined;
-      await streamer.stop();
+      if (!stopped) {
+        stopped = true;
+        await streamer.stop();
+      }
       return text;
     },
   };

@@ -269,6 +269,19 @@ describe('Slack places', () => {
     expect(posts(h)).toHaveLength(0); // the streamed text is not posted a second time
   });
 
+  it('closes an interrupted stream and says plainly that something went wrong', async () => {
+    const consultant = scriptedConsultant();
+    consultant.handle = async (_id, _input, ctx) => {
+      await ctx.stream?.append('Let me think');
+      throw new Error('model connection reset');
+    };
+    h = await startSlackHarness({ consultant, env: { OPENAI_API_KEY: 'sk-test' } });
+    await postSlack(h.baseUrl, eventEnvelope(dmMessage('tell me', { thread_ts: newTs() })));
+    const calls = await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
+    expect(calls.filter((c) => c.method === 'chat.stopStream')).toHaveLength(1);
+    expect(calls.find((c) => c.method === 'chat.postMessage')!.args.text).toMatch(/went wrong/);
+  });
+
   it('tells the user plainly when the consultant fails, with the stack only in the log', async () => {
     const consultant = scriptedConsultant();
     consultant.handle = async () => {
