@@ -105,6 +105,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     metrics,
     maxBodyBytes: config.limits.maxBodyBytes,
     inFlight: inFlight.middleware,
+    logger,
   });
 
   const deps: ChannelDeps = {

@@ -1,6 +1,8 @@
 /** The one Express app every HTTP channel mounts on: liveness, readiness, metrics and a body-size limit. */
 import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from '../observability/create-logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { requestLog } from './request-log.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -16,12 +18,15 @@ export interface HttpAppOptions {
   readinessTimeoutMs?: number;
   /** Counts requests for graceful shutdown. */
   inFlight?: RequestHandler;
+  /** Logs each request with its id (no bodies). */
+  logger?: Logger;
 }
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  if (options.logger) app.use(requestLog(options.logger));
   if (options.inFlight) app.use(options.inFlight);
 
   if (options.maxBodyBytes) {

@@ -17,6 +17,13 @@ export interface CreatedStore {
 }
 
 export function createStore(url: string, namespace = 'archie'): CreatedStore {
+  const store = openStore(url, namespace);
+  let closing: Promise<void> | undefined;
+  // Closing twice (a failed start, then shutdown) must not throw "database is closed".
+  return { ...store, close: () => (closing ??= store.close()) };
+}
+
+function openStore(url: string, namespace: string): CreatedStore {
   if (url === 'memory' || url === 'memory://') {
     const keyv = new Keyv({ namespace });
     return { keyv, kind: 'memory', location: 'memory', close: async () => {} };

@@ -144,7 +144,8 @@ async function fault(req: IncomingMessage, res: ServerResponse, reply: FakeReply
   let r = reply;
   while ('delayMs' in r) {
     await sleep(r.delayMs);
-    if (req.destroyed || res.destroyed) return undefined;
+    // req.destroyed turns true once its body has been read (autoDestroy), so look at the socket.
+    if (res.destroyed || req.socket.destroyed) return undefined;
     r = r.reply;
   }
   if ('reset' in r) {
