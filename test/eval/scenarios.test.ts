@@ -6,7 +6,7 @@ import { SCENARIO_THRESHOLDS } from './scenarios-thresholds.js';
 
 describe('labelled architecture scenarios', () => {
   it('cover every verdict with at least six varied descriptions', () => {
-    expect(SCENARIOS.length).toBeGreaterThanOrEqual(32);
+    expect(SCENARIOS.length).toBeGreaterThanOrEqual(53);
     for (const v of VERDICTS) expect(SCENARIOS.filter((s) => s.expected === v).length, v).toBeGreaterThanOrEqual(6);
     expect(new Set(SCENARIOS.map((s) => s.id)).size).toBe(SCENARIOS.length);
     for (const s of SCENARIOS) if (s.acceptable?.length) expect(s.why, s.id).toBeTruthy();

@@ -18,7 +18,7 @@ const SOFTENER = String.raw`(?:(?:please|kindly|now|just|also|simply|always|only
 
 // In the third person only verbs about belief or the answer count ("the assistant should answer within
 // 2 s" is a requirement), and only aimed at the team, the profile or the verdict.
-const BELIEF = String.raw`(?:record|set(?! up)|assume|pretend|say|note|log|store|save|remember|treat|consider|believe|accept|register|update|change|overwrite|write down|put down|mark|enter|count|report|output|conclude|recommend|go with|imagine|take it)`;
+const BELIEF = String.raw`(?:record|set(?! up)|assume|pretend|say|note|remember|treat|consider|believe|accept|register|overwrite|write down|put down|report|output|conclude|recommend|go with|imagine|take it)`;
 const FACT_TARGET = String.raw`(?:\s+(?:that\s+)?(?:we|we're|we've|us|our (?:team|company|org))\b|[^.]{0,60}?\b(?:engineers?|devs?|developers?|headcount|teams?|squads?|verdict|recommendation|architecture|micro-?services?|monolith\w*|hybrid|modular|on-?call|tracing|ci\/?cd|kubernetes|k8s|gpus?|platform team|profile|facts?|scores?|confidence)\b)`;
 
 const PATTERNS: RegExp[] = [

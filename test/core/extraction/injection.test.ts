@@ -89,10 +89,14 @@ describe('descriptions that merely mention an assistant, a model or advice keep 
     expect(screenInput(text)).toMatchObject({ ok: true, ignoredInstructions: false });
   });
 
-  it('a requirement on the team’s own assistant is not an instruction to Archie', () => {
-    expect(screenInput('The assistant should say it does not know when retrieval finds nothing.')).toMatchObject({
-      ignoredInstructions: false,
-    });
+  it.each([
+    'The assistant should say it does not know when retrieval finds nothing.',
+    "Our assistant should record the user's preferred language.",
+    'The system should store embeddings for 3 teams.',
+    'Note to self: we need tracing.',
+    'Bot: a Slack bot answering HR questions for 2,000 employees.',
+  ])('a requirement on the team’s own assistant is not an instruction to Archie: %s', (text) => {
+    expect(screenInput(text)).toMatchObject({ ok: true, ignoredInstructions: false });
   });
 
   it('"we recommend microservices to our clients" is about their business: no instruction, no architecture', () => {
