@@ -47,9 +47,7 @@ export interface CliConsultant {
 export async function buildConsultant(io: CliIo, options: { persistent: boolean }): Promise<CliConsultant> {
   const config = loadConfig({ env: io.env });
   // One-shot commands keep nothing, so they skip loading the SQLite and Redis drivers (faster start-up).
-  const store = options.persistent
-    ? (await import('../store/create-store.js')).createStore(config.store.url)
-    : { keyv: new Keyv(), close: async () => {} };
+  const store = options.persistent ? await openStore(config.store.url) : { keyv: new Keyv(), close: async () => {} };
   try {
     const knowledge = await loadKnowledgeBase();
     // With a configured model the CLI explains and answers better; without one, the model code is never loaded.
@@ -74,6 +72,23 @@ export async function buildConsultant(io: CliIo, options: { persistent: boolean 
       : new ArchieError('knowledge_unavailable', 'Could not load the knowledge base (knowledge/*.md).', {
           cause: error,
         });
+  }
+}
+
+/** Opens STORE_URL, turning file-system and driver failures into one actionable line. */
+async function openStore(url: string) {
+  const { createStore, maskUrl } = await import('../store/create-store.js');
+  try {
+    return createStore(url);
+  } catch (error) {
+    if (error instanceof ArchieError) throw error;
+    throw new ArchieError(
+      'store_unavailable',
+      `Could not open the conversation store ${maskUrl(url)}: check STORE_URL.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CANONICAL, hasStackTrace, runCli, tempDir } from '../support/cli.js';
 
@@ -58,6 +60,17 @@ describe('archie chat', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/only read words/);
     expect(hasStackTrace(run.stdout + run.stderr)).toBe(false);
+  });
+
+  it('an unusable STORE_URL is one clear line and exit 1', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    const run = await runCli(['chat'], { env: { STORE_URL: `sqlite://${join(dir, 'not-a-dir', 'a.sqlite')}` } });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^archie chat: Could not open .*check STORE_URL/),
+    ]);
   });
 });
 
