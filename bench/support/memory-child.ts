@@ -34,8 +34,11 @@ for (let i = 0; i < count; i++) {
   );
 }
 const elapsedMs = performance.now() - started;
-gc?.();
+for (let i = 0; i < 5; i++) {
+  gc?.();
+  await new Promise((r) => setTimeout(r, 200));
+}
 const after = process.memoryUsage().rss;
 await archie.close();
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ count, before, after, elapsedMs })}\n`);
+process.stdout.write(`${JSON.stringify({ count, before, after, elapsedMs, ...process.memoryUsage() })}\n`);

@@ -10,7 +10,6 @@ import { createConsultant } from '../core/create-consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { ModelAssist } from '../core/llm/model-assist.js';
-import { createConfiguredAssist } from '../llm/create-configured-assist.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
@@ -60,12 +59,15 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   ];
 
   // A configured model makes Archie better but never required: without one, `assist` stays undefined.
-  const assist: ModelAssist | undefined = await createConfiguredAssist(config, {
-    knowledge,
-    store: store.keyv,
-    clock,
-    logger: logger.child({ component: 'llm' }),
-  });
+  // The LLM stack (LangChain, openai) is loaded only when a model is configured: ~40 MB and start-up time.
+  const assist: ModelAssist | undefined = config.llm
+    ? await (await import('../llm/create-configured-assist.js')).createConfiguredAssist(config, {
+        knowledge,
+        store: store.keyv,
+        clock,
+        logger: logger.child({ component: 'llm' }),
+      })
+    : undefined;
   const modelStatus = (): Record<string, unknown> => ({
     mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
     ...assist?.status?.(),
@@ -120,8 +122,9 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     readiness,
     onAssessment: (listener) => listeners.push(listener),
   };
-  for (const mount of CHANNELS) {
-    const channel = await mount(app, deps);
+  for (const entry of CHANNELS) {
+    if (!entry.enabled(config)) continue;
+    const channel = await (await entry.load())(app, deps);
     if (channel) channels.push(channel);
   }
 

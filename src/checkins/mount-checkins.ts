@@ -7,7 +7,6 @@ import type { ChannelDeps, MountChannel, MountedChannel } from '../app/channel.j
 import { createCheckinCommand } from './checkin-command.js';
 import type { CheckinScheduler } from './checkin-scheduler.js';
 import { createCheckinStore } from './checkin-store.js';
-import { createBullmqScheduler } from './create-bullmq-scheduler.js';
 import { createInProcessScheduler } from './create-in-process-scheduler.js';
 import { runCheckin } from './deliver-checkin.js';
 import { createHistoryCommand } from './history-command.js';
@@ -74,7 +73,8 @@ export const mountCheckins: MountChannel = async (_app, deps) => {
       options,
     );
   const scheduler: CheckinScheduler = redisUrl
-    ? await createBullmqScheduler({
+    ? // BullMQ is loaded only when Redis is configured.
+      await (await import('./create-bullmq-scheduler.js')).createBullmqScheduler({
         connect: () => connectRedis(redisUrl, onRedisError),
         checkins,
         logger,
