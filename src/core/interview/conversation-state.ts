@@ -26,6 +26,8 @@ export interface ConversationState {
   skipped: string[];
   /** The question we are waiting on, if any. */
   pending?: string;
+  /** Questions announced so far ("Question 2 of 3"); never shrinks within an interview. */
+  plannedTotal?: number;
   turns: number;
   lastAssessment?: Assessment;
   feedback: FeedbackRecord[];
@@ -107,6 +109,7 @@ export function migrateConversationState(raw: unknown, at: Date): ConversationSt
     asked: strings(v0 ? (raw.answered ?? raw.asked) : raw.asked),
     skipped: strings(raw.skipped),
     pending: typeof pending === 'string' ? pending : undefined,
+    plannedTotal: typeof raw.plannedTotal === 'number' ? raw.plannedTotal : undefined,
     turns: typeof raw.turns === 'number' && raw.turns >= 0 ? raw.turns : 0,
     lastAssessment: assessment as Assessment | undefined,
     feedback: Array.isArray(raw.feedback) ? (raw.feedback.filter(isRecord) as unknown as FeedbackRecord[]) : [],

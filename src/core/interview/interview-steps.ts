@@ -58,7 +58,9 @@ export function createInterviewSteps(deps: InterviewDeps) {
     if (choice) {
       state.phase = 'questioning';
       state.pending = choice.next.question.id;
-      out.push(questionMessage(choice.next.question, { done: answered, total: answered + choice.remaining }));
+      // The total never shrinks mid-interview, so progress reads 1 of 3, 2 of 3 (we may still stop early).
+      state.plannedTotal = Math.max(state.plannedTotal ?? 0, answered + choice.remaining);
+      out.push(questionMessage(choice.next.question, { done: answered, total: state.plannedTotal }));
       return { state, messages: out };
     }
     return recommend(state, assessment, out, ctx);
@@ -94,7 +96,10 @@ export function createInterviewSteps(deps: InterviewDeps) {
       out.push(
         questionMessage(
           q,
-          { done: answered, total: answered + Math.max(1, Math.min(remaining, cap - answered)) },
+          {
+            done: answered,
+            total: Math.max(state.plannedTotal ?? 0, answered + Math.max(1, Math.min(remaining, cap - answered))),
+          },
           prefix,
         ),
       );
