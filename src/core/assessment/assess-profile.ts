@@ -18,9 +18,9 @@ import { type CitationLookup, citationLookupFrom, resolveCitations } from './cit
 import { computeConfidence } from './confidence.js';
 import { resolveProfile } from './defaults.js';
 import { ENGINE_VERSION } from './engine-version.js';
-import { FACTORS } from './factors.js';
 import { nextStepsFor } from './next-steps.js';
 import { risksFor } from './risks.js';
+import { scoreResolved } from './score-profile.js';
 import { changeTriggersFor } from './triggers.js';
 
 export { ENGINE_VERSION } from './engine-version.js';
@@ -42,21 +42,17 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
   const cite = (ids: readonly string[]) => resolveCitations(ids, lookup);
   const { resolved, assumptions } = resolveProfile(profile);
 
-  const scores: Record<Verdict, number> = { monolith: 0, 'modular-monolith': 0, hybrid: 0, microservices: 0 };
   const factors: FactorResult[] = [];
   const boundaries: string[] = [];
-  for (const factor of FACTORS) {
-    const raw = factor.strength(resolved);
-    if (raw === undefined) continue;
-    // A factor that reads only assumed facts counts half: assumptions may tip a verdict, not carry it.
-    const assumedOnly = factor.facts.length > 0 && factor.facts.every((f) => !resolved.known.has(f));
-    const strength = assumedOnly ? raw / 2 : raw;
+  const {
+    verdict,
+    runnerUp: second,
+    scores,
+  } = scoreResolved(resolved, (factor, strength) => {
     const contributions: Partial<Record<Verdict, number>> = {};
     for (const v of VERDICTS) {
       const w = factor.weights[v];
-      if (w === undefined) continue;
-      contributions[v] = round(w * strength);
-      scores[v] += w * strength;
+      if (w !== undefined) contributions[v] = round(w * strength);
     }
     factors.push({
       id: factor.id,
@@ -68,13 +64,7 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
     });
     const boundary = factor.boundary?.(resolved);
     if (boundary) boundaries.push(boundary);
-  }
-  for (const v of VERDICTS) scores[v] = round(scores[v]);
-
-  // Ties go to the simpler architecture (VERDICTS is ordered simplest first).
-  const ranked = [...VERDICTS].sort((a, b) => scores[b] - scores[a] || VERDICTS.indexOf(a) - VERDICTS.indexOf(b));
-  const verdict = ranked[0]!;
-  const second = ranked[1]!;
+  });
   const margin = scores[verdict] - scores[second];
 
   const reasons: Reason[] = factors

@@ -52,13 +52,17 @@ export interface ResolvedProfile {
 
 const LIVE_STAGES: Stage[] = ['production', 'scale'];
 
-/** Fills gaps in `profile` and lists what was assumed. */
-export function resolveProfile(profile: TeamProfile): { resolved: ResolvedProfile; assumptions: Assumption[] } {
+/** Fills gaps in `profile` and lists what was assumed (`explain: false` skips the assumption text). */
+export function resolveProfile(
+  profile: TeamProfile,
+  options: { explain?: boolean } = {},
+): { resolved: ResolvedProfile; assumptions: Assumption[] } {
+  const explain = options.explain ?? true;
   const known = new Set((Object.keys(profile) as FactKey[]).filter((k) => profile[k] !== undefined));
   const assumptions: Assumption[] = [];
   const assume = <T>(fact: FactKey, value: T | undefined, fallback: T, text: (v: T) => string): T => {
     if (value !== undefined) return value;
-    assumptions.push({ fact, assumed: text(fallback) });
+    if (explain) assumptions.push({ fact, assumed: text(fallback) });
     return fallback;
   };
 

@@ -4,6 +4,7 @@
  * (then move the scores more) come first.
  */
 import type { Assessment, Verdict } from '../assessment/assessment.js';
+import { type ProfileScore, scoreProfile } from '../assessment/score-profile.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { applyUpdates } from './apply-updates.js';
 import { QUESTIONS, type Question } from './questions.js';
@@ -25,9 +26,11 @@ export interface ChooseOptions {
   /** Question ids already answered or skipped. */
   done: readonly string[];
   baseline?: Assessment;
+  /** Fast scorer for the candidate answers (same verdict as assessProfile); defaults to scoreProfile. */
+  score?: (profile: TeamProfile) => Pick<ProfileScore, 'verdict' | 'scores'>;
 }
 
-function margin(a: Assessment, verdict: Verdict): number {
+function margin(a: Pick<Assessment, 'scores'>, verdict: Verdict): number {
   const others = Object.entries(a.scores).filter(([v]) => v !== verdict);
   return a.scores[verdict] - Math.max(...others.map(([, s]) => s));
 }
@@ -36,6 +39,7 @@ function margin(a: Assessment, verdict: Verdict): number {
 export function rankQuestions(profile: TeamProfile, options: ChooseOptions): RankedQuestion[] {
   const baseline = options.baseline ?? options.assess(profile);
   const base = margin(baseline, baseline.verdict);
+  const score = options.score ?? scoreProfile;
   const ranked: RankedQuestion[] = [];
   for (const question of QUESTIONS) {
     if (options.done.includes(question.id) || profile[question.facts[0]!] !== undefined) continue;
@@ -43,7 +47,7 @@ export function rankQuestions(profile: TeamProfile, options: ChooseOptions): Ran
     let spread = 0;
     const wouldMoveTo = new Set<Verdict>();
     for (const option of question.options) {
-      const next = options.assess(applyUpdates(profile, option.updates));
+      const next = score(applyUpdates(profile, option.updates));
       if (next.verdict !== baseline.verdict) {
         flips += 1;
         wouldMoveTo.add(next.verdict);
