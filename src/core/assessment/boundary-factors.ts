@@ -99,7 +99,14 @@ export const BOUNDARY_FACTORS: Factor[] = [
     facts: ['languages'],
     weights: { monolith: -0.5, hybrid: 1.5, microservices: 0.5 },
     citations: ['huyen-genai-platform', 'khan-academy-services', 'synthesis-when-to-extract-inference'],
-    strength: (p) => (families(p).length >= 2 && families(p).some((l) => ML_LANGUAGES.has(l)) ? 1 : undefined),
+    // Stronger when the Python side runs models we operate (a reranker, an embedder): that code cannot move
+    // into the product's runtime, and bridging it in-process (cgo, embedded interpreters) rarely holds up.
+    strength: (p) =>
+      families(p).length >= 2 && families(p).some((l) => ML_LANGUAGES.has(l))
+        ? p.modelHosting === 'hosted-api'
+          ? 1
+          : 2
+        : undefined,
     explain: (p) =>
       `The product code is in ${families(p)
         .filter((l) => !ML_LANGUAGES.has(l))

@@ -13,11 +13,12 @@ import {
 } from '../profile/profile.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { trimEvidence } from './evidence.js';
+import { headcountRank } from './headcount-role.js';
 import { instructionStart } from './instructions.js';
 import { findLanguages } from './languages.js';
 import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
-import { clauseStart, isIntent, isNegated } from './negation.js';
-import { findQuantities, normalizeText } from './numbers.js';
+import { clauseStart, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
+import { findQuantities, normalizeText, originalSpan } from './numbers.js';
 import { quantityProposals } from './quantity-facts.js';
 import { splitSentences } from './sentences.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
@@ -34,6 +35,9 @@ interface Candidate {
 }
 
 const RULES: TermRule[] = [...LEXICON, ...STAGE_RULES, ...ARCHITECTURE_RULES];
+const BOUNDARY_RULES = new Set(['compliance', 'sensitive-data', 'untrusted-code', 'self-hosted']);
+const MATURITY_RULES = new Set(['tracing', 'platform-team', 'on-call']);
+const HEADCOUNT_KEYS = new Set<FactKey>(['engineers', 'teams']);
 const ARRAY_KEYS = new Set<FactKey>(['components', 'independentScaling', 'differentChangePace', 'languages', 'pains']);
 const HYPOTHETICAL =
   /^\W*(?:what if|if|suppose|supposing|imagine|hypothetically|assuming|say we|let's say|in theory)\b/i;
@@ -69,7 +73,7 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
           value: p.value,
           priority: p.priority ?? 1,
           order: order++,
-          correction,
+          correction: correction && !p.aside,
           soft,
           evidence,
         });
@@ -92,17 +96,31 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
           continue;
         }
         const negated = isNegated(t, start, end);
-        if (!negated && isIntent(t, start)) continue;
+        if (negated && isPartialDenial(t, start)) {
+          // "analytics that don't touch PHI": some parts are kept away from it, so the rest does touch it.
+          if (BOUNDARY_RULES.has(rule.id)) push(rule.yes, start, end);
+          continue;
+        }
+        if (!negated && isIntent(t, start) && !(rule.id === 'compliance' && isRequirement(t, start))) continue;
+        if (!negated && rule.no && MATURITY_RULES.has(rule.id) && isImmature(t, start, end)) {
+          // "tracing is partially rolled out": not yet a prerequisite in place.
+          push(rule.no, start, end);
+          continue;
+        }
         push(negated ? rule.no : rule.yes, start, end);
       }
     }
     let headcount: { proposal: Proposal; start: number; end: number; value: number } | undefined;
     for (const q of findQuantities(t)) {
       if (isIntent(t, q.start)) continue;
-      const proposals = quantityProposals(t, q);
+      // The organisation's headcount outranks a sub-group's ("45 engineers … one ops person"), in any order.
+      const rank = headcountRank(t, q, originalSpan(norm, sentence.text, q.start, q.end));
+      const proposals = quantityProposals(t, q).map((p) =>
+        HEADCOUNT_KEYS.has(p.key) ? { ...p, priority: p.priority === 0 ? 0 : rank, aside: rank === 0 } : p,
+      );
       const end = Math.min(t.length, q.end + 24);
-      // Several headcounts in one sentence ("12 devs and 6 data scientists", "3 teams of 5 engineers"):
-      // the largest is the team.
+      // Several headcounts of the same rank in one sentence ("12 devs and 6 data scientists", "3 teams of
+      // 5 engineers"): the largest is the team.
       const people = proposals.find((p) => p.key === 'engineers');
       push(
         proposals.filter((p) => p !== people),
@@ -110,7 +128,11 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
         end,
       );
       const value = people?.value as number | undefined;
-      if (people && value !== undefined && (!headcount || value > headcount.value)) {
+      const better =
+        !headcount ||
+        (people?.priority ?? 1) > (headcount.proposal.priority ?? 1) ||
+        ((people?.priority ?? 1) === (headcount.proposal.priority ?? 1) && (value ?? 0) > headcount.value);
+      if (people && value !== undefined && better) {
         headcount = { proposal: people, start: q.start, end, value };
       }
     }

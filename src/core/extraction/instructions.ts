@@ -15,7 +15,10 @@ const PATTERNS: RegExp[] = [
   // Attempts to cancel or replace the bot's instructions.
   /\b(?:ignore|disregard|forget|override|bypass)\b[^.]{0,60}\b(?:instructions?|rules?|prompts?|above|previous|prior|earlier|everything|guidelines|context|system|constraints|policy|policies)\b/i,
   /\b(?:new|updated|real|actual|hidden|secret)\s+(?:instructions?|rules|system prompt|directives?)\b/i,
-  /\b(?:system prompt|jailbreak|dan mode|developer mode|god mode|prompt injection)\b/i,
+  // Naming a threat ("users can steer it with prompt injection", "we worry about jailbreaks") describes the
+  // system; switching modes or extracting the prompt addresses the bot.
+  /\b(?:enable|enter|activate|switch (?:in)?to|turn on|you are (?:now )?in)\s+(?:dan|developer|god|jailbreak|unrestricted)\s+mode\b|^\W*(?:dan|developer|god) mode\b/i,
+  /\b(?:reveal|show|print|leak|repeat|output|dump|display)\b[^.]{0,20}\b(?:system prompt|hidden prompt|initial prompt)\b/i,
   // Role markers and chat-template tokens.
   /^\W*(?:system|assistant|developer|admin|root|operator)\s*(?:[:>\]]|message\b|override\b)/i,
   /[[({]\/?\s*(?:system|inst|sys|assistant|admin|developer)\s*[\])}]|<\|[^|]*\|>|<\/?(?:system|instructions?|assistant)>|###\s*(?:system|instruction)/i,

@@ -10,6 +10,8 @@ export interface Proposal {
   key: FactKey;
   value: unknown;
   priority?: number;
+  /** About a sub-group ("infra team (8 people)"): never taken as a correction of the team's figure. */
+  aside?: boolean;
 }
 
 export interface TermRule {
@@ -32,10 +34,10 @@ const rule = (id: string, pattern: RegExp, yes: Proposal[], no?: Proposal[], not
 const comp = (...c: string[]): Proposal => ({ key: 'components', value: c });
 
 // Data that needs protecting, but not by itself a separate service.
-const SENSITIVE = String.raw`pii|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs`;
+const SENSITIVE = String.raw`pii|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs|payments? data|card (?:data|numbers)`;
 // Wording that asks for a boundary around such data.
-const ISOLATE_VERB = String.raw`isolat\w*|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit`;
-const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:pci|hipaa|soc ?2|audit) scope|audit boundary|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
+const ISOLATE_VERB = String.raw`isolat\w*|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit|(?:its|their) own (?:network segment|subnet|access controls?|audit log(?:s|ging)?)|network segment`;
+const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:pci|hipaa|soc ?2|audit) scope|audit boundary|(?:in|into|on) (?:its|their) own (?:network segment|subnet)|(?:its|their) own audit log(?:s|ging)?|out of (?:hipaa|pci|sox|audit|compliance) scope|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
 
 export const LEXICON: TermRule[] = [
   // Model hosting.
@@ -49,6 +51,17 @@ export const LEXICON: TermRule[] = [
     'serve-open-model',
     /\b(?:run|runs|running|serve|serves|serving|host|hosts|hosting|deploy|deploys|deployed|fine-?tune[sd]?|fine-?tuning)\b[^.;]{0,30}\b(?:llama|mistral|mixtral|qwen|deepseek|falcon|gemma|phi-?\d|yi-|olmo|starcoder|codellama)/,
     [{ key: 'modelHosting', value: 'self-hosted' }, { key: 'gpuInference', value: true }, comp('inference')],
+  ),
+  // Models we run ourselves without GPUs (a reranker or embedder in PyTorch on CPU): still ours to operate.
+  rule(
+    'self-run-cpu-model',
+    /\b(?:pytorch|torch|sentence-transformers|cross-encoders?|onnx ?runtime|hugging ?face transformers|(?:our own|custom|in-house|self-hosted|local) (?:re-?ranker|embedding model|embedder|classifier|ner model|model))\b/,
+    [{ key: 'modelHosting', value: 'self-hosted', priority: 0 }, comp('inference')],
+  ),
+  rule(
+    'cpu-inference',
+    /\b(?:(?:runs?|running|served|serving|inference) on (?:the )?cpus?|cpu[- ](?:only|inference|bound)|on cpu)\b/,
+    [{ key: 'gpuInference', value: false }],
   ),
   rule(
     'hosted-api',
@@ -66,7 +79,7 @@ export const LEXICON: TermRule[] = [
   // Platform.
   rule(
     'kubernetes',
-    /\b(?:k8s|k3s|kubernetes|eks|gke|aks|openshift|helm charts?|kubectl)\b/,
+    /\b(?:k8s|k3s|kubernetes|eks|gke|aks|openshift|helm charts?|kubectl|kserve|knative|argo ?(?:cd|rollouts|workflows)|istio|linkerd|karpenter)\b/,
     [{ key: 'containerPlatform', value: 'kubernetes', priority: 3 }],
     [{ key: 'containerPlatform', value: 'none', priority: 0 }],
   ),
@@ -83,7 +96,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'platform-team',
-    /\b(?:platform team|platform engineering|platform group|infra(?:structure)? team|devops team|sre team|internal developer platform|idp|golden paths?|backstage|mature (?:kubernetes |k8s |internal )?platform|paved road)\b/,
+    /\b(?:platform (?:team|org|organi[sz]ation)s?|platform (?:\+|and|&) sre (?:teams?|orgs?|organi[sz]ations?)|platform engineering|platform group|infra(?:structure)? team|devops team|sre team|internal developer platform|idp|golden paths?|backstage|mature (?:kubernetes |k8s |internal )?platform|paved road)\b/,
     [{ key: 'platformTeam', value: true }],
     [{ key: 'platformTeam', value: false }],
   ),
@@ -103,9 +116,18 @@ export const LEXICON: TermRule[] = [
   rule('no-monitoring', /\b(?:monitoring|metrics|dashboards|logging)\b/, [], [{ key: 'tracing', value: false }]),
   rule(
     'ci-cd',
-    /\b(?:github actions|gitlab ci|circleci|circle ci|jenkins|buildkite|argo ?cd|argo rollouts|spinnaker|flux ?cd|ci\/cd|ci|cd pipelines?|continuous (?:delivery|deployment|integration)|automated (?:deploys|deployments|releases|tests)|deploy(?:s|ed)? on (?:every )?merge|(?:deploy(?:ment)?|ci|build|release) pipelines?|trunk-based)\b/,
+    /\b(?:github actions|gitlab ci|circleci|circle ci|jenkins|buildkite|argo ?cd|argo rollouts|spinnaker|flux ?cd|ci\/cd|ci|cd pipelines?|continuous (?:delivery|deployment|integration)|automated (?:deploys|deployments|releases|tests)|deploy(?:s|ed)? on (?:every )?merge|(?:deploy(?:ment)?|ci|build|release) pipelines?|trunk-based|canar(?:y|ies) (?:rollouts?|releases?|deploy(?:s|ments)?)|(?:automated|progressive) (?:canaries|rollouts|delivery)|blue[- ]green deploy\w*)\b/,
     [{ key: 'ciCd', value: true }],
     [{ key: 'ciCd', value: false }],
+  ),
+  // Teams that already deploy on their own are not blocked by a shared release.
+  rule(
+    'independent-deploys',
+    /\b(?:(?:each|every) (?:team|squad) (?:ships|deploys|releases)(?: (?:its|their) (?:own )?(?:services?|code))? (?:independently|on (?:its|their) own)|(?:owns? and )?deploys? (?:its|their) (?:own )?services independently|independent(?:ly)? (?:deploys|deployments|releases) (?:per|by each|for each|by) (?:team|squad)|per-?(?:team|squad) (?:pipelines|deploys|deployments|releases)|teams? (?:deploy|ship|release)s? independently)\b/,
+    [
+      { key: 'releaseFriction', value: false },
+      { key: 'ciCd', value: true },
+    ],
   ),
   rule(
     'manual-deploys',
@@ -194,7 +216,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'untrusted-code',
-    /\b(?:run(?:s|ning)? (?:the )?(?:user|users'|user-(?:provided|submitted|written)|customer|untrusted|arbitrary|generated|llm-generated|model-generated|agent-written) code|execut(?:e|es|ing) (?:the )?(?:user|untrusted|arbitrary|generated|llm-generated|model-generated|agent-written|python) code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
+    /\b(?:(?:run(?:s|ning)?|execut(?:e|es|ed|ing|ion)|exec|eval(?:s|uates?)?)\b[^.;]{0,40}\b(?:(?:user|users'|customer|untrusted|arbitrary|llm|model|ai|agent)[- ]?(?:supplied|provided|submitted|written|generated|authored)?|generated) (?:(?:(?:python|sql|js|javascript|shell) )?(?:code|scripts?|snippets?|programs?)|python|sql|javascript)|(?:writes?|generates?|produces?) (?:and|&|\+) (?:runs?|execut(?:es?|ing)) (?:its own |the )?(?:python|code|sql|scripts?|javascript|js|shell commands?)|(?:code|scripts?) (?:is|are|gets?) (?:llm|model|ai|agent|user)[- ](?:generated|written|supplied)|(?:llm|model|ai|agent|user)[- ](?:generated|written|supplied) (?:code|scripts?)[^.;]{0,40}\b(?:run|runs|execut\w+|exec|eval\w*)\b|untrusted code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
     [{ key: 'untrustedCode', value: true }],
     [{ key: 'untrustedCode', value: false }],
   ),

@@ -14,7 +14,7 @@ const add = (noun: Noun, words: string) => {
 };
 add(
   'engineers',
-  'engineer engineers dev devs developer developers programmer programmers swe swes people person persons folks ics fte ftes scientists members member hackers coders headcount strong',
+  'engineer engineers eng engs dev devs developer developers programmer programmers swe swes people ppl person persons folks ics fte ftes scientists members member hackers coders headcount strong',
 );
 add('teams', 'team teams squad squads pods tribes');
 add(

@@ -56,7 +56,7 @@ const ADVERB: Record<string, number> = {
 };
 const VERB = String.raw`\b(?:deploy(?:s|ed|ing)?|ship(?:s|ped|ping)?|releas(?:e|es|ed|ing)|push(?:es)? to prod(?:uction)?)\b`;
 const TIMES = new RegExp(
-  String.raw`${VERB}[^.;]{0,30}?\b(?:(\d+(?:\.\d+)?)\s*(?:times|x)|(once|twice))\s*(?:a|per|each|every|\/)\s*(hour|day|week|month|sprint|quarter)\b`,
+  String.raw`${VERB}[^.;]{0,30}?\b(?:(\d+(?:\.\d+)?)\+?\s*(?:times|x)|(once|twice))\s*(?:a|per|each|every|\/)\s*(hour|day|week|month|sprint|quarter)\b`,
   'g',
 );
 const ADVERBS = new RegExp(String.raw`${VERB}[^.;]{0,20}?\b(${Object.keys(ADVERB).join('|')})\b`, 'g');
