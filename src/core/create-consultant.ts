@@ -16,7 +16,7 @@ import { recordFacts } from './interview/record-facts.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input.js';
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
-import type { TurnContext } from './message.js';
+import type { OutMessage, TurnContext } from './message.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import type { KeyValueStore } from './store/key-value-store.js';
 
@@ -88,9 +88,21 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
 
   const assistCtx = (id: string | undefined, ctx?: Partial<TurnContext>): AssistContext => ({
     conversationId: id,
+    userId: ctx?.userId,
+    channel: ctx?.channel,
     stream: ctx?.stream,
     signal: ctx?.signal,
   });
+
+  /** The model's one-time notice for this conversation (budget or hourly allowance spent), as a message. */
+  async function notice(id: string): Promise<OutMessage[]> {
+    try {
+      const text = await deps.assist?.takeNotice?.(id);
+      return text ? [{ type: 'text', text }] : [];
+    } catch {
+      return []; // A notice is a courtesy; the turn's answer matters more.
+    }
+  }
 
   return {
     greet: (id, _ctx) =>
@@ -109,7 +121,8 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
           const result = await interview.handle(state, input, assistCtx(id, ctx));
           await conversations.save(id, result.state);
           await notify(id, result, ctx.channel);
-          return result.messages;
+          // Once per turn: tell the user when the model stepped aside, before the (offline) answer.
+          return [...(await notice(id)), ...result.messages];
         } catch (error) {
           throw toArchieError(error, 'I couldn’t process that message. Please try again.');
         }

@@ -35,6 +35,6 @@ export async function createConfiguredAssist(
     clock: deps.clock,
     logger: deps.logger,
     provider: providerLabel(config.llm),
-    limits: { timeoutMs, maxRetries, tokenBudget },
+    limits: { timeoutMs, maxRetries, tokenBudget, tokensPerHour: config.limits.tokensPerHour },
   });
 }

@@ -2,8 +2,8 @@
  * A fixed-window counter in the shared store: approximate across replicas (read-then-write, no lock),
  * which is what an abuse limit needs; it never blocks a turn on a store error.
  */
-import type { Clock } from '../../core/clock.js';
-import type { KeyValueStore } from '../../core/store/key-value-store.js';
+import type { Clock } from '../clock.js';
+import type { KeyValueStore } from '../store/key-value-store.js';
 
 export interface WindowCount {
   count: number;
@@ -11,6 +11,7 @@ export interface WindowCount {
   resetInMs: number;
 }
 
+/** Counts per key in fixed time windows (e.g. messages per minute, model tokens per hour). */
 export function createFixedWindowCounter(store: KeyValueStore, clock: Clock, windowMs: number) {
   return {
     /** Adds `amount` to `key` in the current window and returns the new total. */

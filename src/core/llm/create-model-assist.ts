@@ -35,6 +35,8 @@ export interface ModelAssistLimits {
   maxRetries: number;
   /** Tokens per conversation; 0 = unlimited. */
   tokenBudget: number;
+  /** Tokens per user per clock hour (RATE_LIMIT_TOKENS_PER_HOUR); 0 or absent = unlimited. */
+  tokensPerHour?: number;
   breakerThreshold?: number;
   breakerCooldownMs?: number;
   /** Backoff bounds (tests shrink them). */
@@ -101,7 +103,12 @@ export function createModelAssist(options: CreateModelAssistOptions): Configured
     onSemanticError: (error) =>
       logger?.warn({ kind: toModelCallError(error).kind }, 'embeddings failed; using lexical retrieval only'),
   });
-  const ledger = createUsageLedger({ store, clock, budget: limits.tokenBudget });
+  const ledger = createUsageLedger({
+    store,
+    clock,
+    budget: limits.tokenBudget,
+    tokensPerHour: limits.tokensPerHour,
+  });
   const canary = `ARCHIE-${Math.random().toString(36).slice(2, 10)}`;
   const leaks = createLeakDetector(
     (Object.keys(PROMPT_VARIABLES) as PromptName[]).map((n) => prompts.template(n)),
@@ -123,15 +130,18 @@ export function createModelAssist(options: CreateModelAssistOptions): Configured
     ctx: AssistContext,
     run: () => Promise<{ value: T | undefined; usage?: ModelUsage }>,
   ): Promise<T | undefined> {
-    const id = ctx.conversationId;
-    if (id && !(await ledger.allow(id))) {
-      logger?.info({ task: name }, 'model budget reached for this conversation; offline engine');
+    const subject = {
+      conversationId: ctx.conversationId,
+      userKey: ctx.userId ? `${ctx.channel ?? 'any'}:${ctx.userId}` : undefined,
+    };
+    if (!(await ledger.allow(subject))) {
+      logger?.info({ task: name }, 'model budget or hourly allowance reached; offline engine');
       return undefined;
     }
     try {
       const { value, usage } = await run();
       if (usage) {
-        if (id) await ledger.record(id, name, usage);
+        await ledger.record(subject, name, usage);
         logger?.debug({ task: name, ...usage }, 'model usage');
       }
       return value;

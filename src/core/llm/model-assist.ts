@@ -5,11 +5,15 @@
  */
 import type { Assessment } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
-import type { ReplyStream } from '../message.js';
+import type { ChannelName, ReplyStream } from '../message.js';
 import type { FactUpdate, TeamProfile } from '../profile/profile.js';
 
 export interface AssistContext {
   conversationId?: string;
+  /** Who is asking (the channel's user id), for the per-user hourly model-token allowance. */
+  userId?: string;
+  /** The channel `userId` belongs to (user ids are only unique within a channel). */
+  channel?: ChannelName;
   stream?: ReplyStream;
   signal?: AbortSignal;
 }

@@ -84,6 +84,38 @@ describe('with a model configured', () => {
     const replies = await consultant.handle('c', text('What did Prime Video save by moving to a monolith?'), ctx);
     expect(allText(replies)).toMatch(/90%/);
   });
+
+  it('shows the model’s one-time notice (budget spent) as a plain message, once, and passes who is asking', async () => {
+    const seen: Array<{ conversationId?: string; userId?: string; channel?: string }> = [];
+    const due = new Set(['c']);
+    const assist: ModelAssist = {
+      ...overreachingModel(),
+      extractFacts: async (_t, _k, c) => {
+        seen.push({ conversationId: c.conversationId, userId: c.userId, channel: c.channel });
+        return [];
+      },
+      takeNotice: async (id) => (due.delete(id) ? 'Budget spent: offline engine from here.' : undefined),
+    };
+    const consultant = await makeConsultant({ assist });
+    const first = await consultant.handle('c', text('We are 3 engineers building a RAG assistant.'), ctx);
+    expect(first[0]).toEqual({ type: 'text', text: 'Budget spent: offline engine from here.' });
+    expect(questionOf(first) ?? recommendationOf(first)).toBeDefined();
+    const second = await consultant.handle('c', text('skip'), ctx);
+    expect(allText(second)).not.toMatch(/Budget spent/);
+    expect(seen[0]).toEqual({ conversationId: 'c', userId: 'u1', channel: 'terminal' });
+  });
+
+  it('a failing notice never costs the user their answer', async () => {
+    const assist: ModelAssist = {
+      ...overreachingModel(),
+      takeNotice: async () => {
+        throw new Error('store down');
+      },
+    };
+    const consultant = await makeConsultant({ assist });
+    const replies = await consultant.handle('c', text('We are 3 engineers building a RAG assistant.'), ctx);
+    expect(questionOf(replies) ?? recommendationOf(replies)).toBeDefined();
+  });
 });
 
 describe('turn ordering', () => {
