@@ -17,6 +17,7 @@ import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
+import { FACT_LABELS } from './profile/fact-labels.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import type { KeyValueStore } from './store/key-value-store.js';
 
@@ -35,7 +36,11 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   const clock = deps.clock ?? systemClock;
   const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const conversations = createConversationStore(deps.store, { now: () => clock.now() });
-  const assess = (profile: TeamProfile): Assessment => assessProfile(profile, deps.knowledge);
+  // Assumptions carry their fact's human name, so every channel (the web page included) can show it.
+  const assess = (profile: TeamProfile): Assessment => {
+    const a = assessProfile(profile, deps.knowledge);
+    return { ...a, assumptions: a.assumptions.map((x) => ({ ...x, label: FACT_LABELS[x.fact] })) };
+  };
 
   async function answer(question: string, ctx: AssistContext): Promise<Answer> {
     if (deps.assist) {

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACT_LABELS } from '../../src/core/profile/fact-labels.js';
 import { startWebArchie, tempSqlite, type WebTestServer } from '../channels/web/web-test-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -159,6 +160,10 @@ describe('web chat in a real browser', () => {
     expect(await chart.locator('g.bar rect.bar-fill').count()).toBe(await bars.count());
     expect(await chart.locator('g.bar > title').count()).toBe(await bars.count());
     expect(await chart.locator('g.bar .bar-value').first().textContent()).toMatch(/^[+−]\d/);
+
+    // Assumptions are listed by their human label ("CI/CD", "Container platform"), never a code name.
+    const assumedFacts = (await card.locator('.assumptions .fact').allTextContents()).map((t) => t.replace(/: $/, ''));
+    for (const fact of assumedFacts) expect(Object.values(FACT_LABELS)).toContain(fact);
 
     // Screenshot of the recommendation for the README (the conversation scrolled to the card).
     await card.evaluate((el) => {

@@ -5,6 +5,7 @@
  */
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { ACTIONS, type OutMessage, type QuickReply } from '../../core/message.js';
+import { factLabel } from '../../core/profile/fact-labels.js';
 import { buttons, context, header, listSections, sections } from './block-builders.js';
 import { escapeMrkdwn, sourceLink, sourcesLine, toMrkdwn } from './mrkdwn.js';
 import { type Block, packBlocks, type SlackMessage } from './slack-message.js';
@@ -55,7 +56,7 @@ export function renderRecommendation(message: RecommendationMessage): SlackMessa
     ),
     ...(a.runnerUp ? sections(`*Also acceptable:* ${escapeMrkdwn(a.runnerUp.why)}`) : []),
   ];
-  const assumptions = a.assumptions.map((x) => `${x.fact}: ${x.assumed}`);
+  const assumptions = a.assumptions.map((x) => `${factLabel(x.fact)}: ${x.assumed}`);
   const footer: Block[] = [
     ...context([
       ...(assumptions.length > 0 ? [`Assumed: ${escapeMrkdwn(assumptions.join('; '))}`] : []),

@@ -1,5 +1,6 @@
 /** Renders an assessment as a MADR-style Architecture Decision Record (Markdown). */
 import { type Assessment, type Citation, VERDICT_LABELS, VERDICTS, type Verdict } from '../assessment/assessment.js';
+import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeProfile } from '../render/describe-profile.js';
 
@@ -99,7 +100,7 @@ export function renderAdr(input: AdrInput): RenderedAdr {
     '### Assumptions',
     '',
     ...(a.assumptions.length
-      ? a.assumptions.map((x) => `- ${x.fact}: ${x.assumed}`)
+      ? a.assumptions.map((x) => `- ${factLabel(x.fact)}: ${x.assumed}`)
       : ['- None: every fact was given.']),
     '',
     '## Pros and Cons of the Options',

@@ -51,6 +51,8 @@ export interface Assumption {
   fact: FactKey;
   /** What the engine assumed for a fact it did not have. */
   assumed: string;
+  /** The fact's human name ("Container platform"), for channels that cannot import FACT_LABELS (the web page). */
+  label?: string;
 }
 
 export interface Assessment {

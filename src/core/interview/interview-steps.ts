@@ -7,6 +7,7 @@ import { VERDICT_LABELS } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
 import type { OutMessage } from '../message.js';
+import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeFact } from '../render/describe-profile.js';
 import { chooseQuestion, DEFAULT_QUESTION_CAP, rankQuestions } from './choose-question.js';
@@ -116,7 +117,7 @@ export function createInterviewSteps(deps: InterviewDeps) {
   function describeChanges(changes: FactChange[], state: ConversationState): string {
     return changes
       .map((c) => {
-        const now = describeFact(state.profile, c.key) ?? `${c.key}: ${String(c.after)}`;
+        const now = describeFact(state.profile, c.key) ?? `${factLabel(c.key)}: ${String(c.after)}`;
         return c.before === undefined ? now : `${now} (was${wasText(c)})`;
       })
       .join('; ');

@@ -1,6 +1,7 @@
 /** Renders channel-neutral messages as Markdown for the terminal, the CLI and exported files. */
 import { type Assessment, type Citation, VERDICT_LABELS } from '../assessment/assessment.js';
 import type { OutMessage, QuickReply } from '../message.js';
+import { factLabel } from '../profile/fact-labels.js';
 
 /** `[title](url)` links for citations, comma-separated. */
 export function citationLinks(citations: readonly Citation[]): string {
@@ -38,7 +39,11 @@ export function renderAssessmentMarkdown(assessment: Assessment, summary?: strin
   if (a.runnerUp) out.push('', `**Runner-up:** ${VERDICT_LABELS[a.runnerUp.verdict]}: ${a.runnerUp.why}`);
   if (a.nextSteps.length) out.push('', '### Next steps', ...a.nextSteps.map((s, i) => `${i + 1}. ${s}`));
   if (a.assumptions.length) {
-    out.push('', '### Assumptions (tell me if any is wrong)', ...a.assumptions.map((x) => `- ${x.fact}: ${x.assumed}`));
+    out.push(
+      '',
+      '### Assumptions (tell me if any is wrong)',
+      ...a.assumptions.map((x) => `- ${factLabel(x.fact)}: ${x.assumed}`),
+    );
   }
   if (a.citations.length) out.push('', '### Sources', ...a.citations.map((c, i) => `${i + 1}. [${c.title}](${c.url})`));
   return out.join('\n');

@@ -55,7 +55,7 @@ describe('Slack Block Kit rendering', () => {
     expect(all).toContain('<https://example.org/vllm|vLLM PagedAttention>');
     expect(all).toContain('Network hop to inference');
     expect(all).toContain('1. Put inference behind a queue');
-    expect(all).toContain('Assumed: teams: 1 team');
+    expect(all).toContain('Assumed: Teams: 1 team');
     expect(sectionTexts(blocks)).toContain('Go *hybrid*.');
     expect(buttonsOf(blocks).map((b) => b.value)).toEqual([
       ACTIONS.export,

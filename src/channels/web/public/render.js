@@ -215,7 +215,7 @@ function renderRecommendation(message, body, { labels, onChoice }) {
     const list = h('ul');
     for (const assumption of a.assumptions) {
       const li = h('li');
-      li.append(h('span', 'fact', `${humanize(assumption.fact)}: `));
+      li.append(h('span', 'fact', `${assumption.label ?? humanize(assumption.fact)}: `));
       appendInline(li, assumption.assumed);
       list.append(li);
     }
