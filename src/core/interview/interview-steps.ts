@@ -64,6 +64,11 @@ export function createInterviewSteps(deps: InterviewDeps) {
       out.push(questionMessage(choice.next.question, { done: answered, total: state.plannedTotal }));
       return { state, messages: out };
     }
+    // Progress may have read "Question 2 of 3": say why we stop early, so the count and the ending agree.
+    if (state.plannedTotal && answered > 0 && answered < state.plannedTotal) {
+      out.push({ type: 'text', text: earlyStopText(answered, state.plannedTotal) });
+    }
+    state.plannedTotal = undefined;
     return recommend(state, assessment, out, ctx);
   }
 
@@ -176,6 +181,11 @@ export function createInterviewSteps(deps: InterviewDeps) {
 }
 
 export type InterviewSteps = ReturnType<typeof createInterviewSteps>;
+
+/** Why the interview ended before the announced number of questions. */
+export function earlyStopText(done: number, planned: number): string {
+  return `That’s all I need to ask: after ${done} of the ${planned} questions I planned, nothing else you could tell me would change my recommendation.`;
+}
 
 /** What a fact was before a change, in words ("3", "no on-call"). */
 function wasText(c: FactChange): string {
