@@ -18,16 +18,11 @@ import {
 } from './intents.js';
 import { EXAMPLES, greetingMessages, recommendationMessage, templatedSummary } from './interview-messages.js';
 import { createInterviewSteps, type InterviewDeps, shortVerdict, type TurnResult } from './interview-steps.js';
+import { answerQuestionPart, factText, questionSentences, withVerdictNote } from './question-part.js';
 import { parseAnswerValue, parseTypedAnswer, type Question, questionById } from './questions.js';
 import { recordFacts } from './record-facts.js';
 import { runIntent } from './run-intent.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './screen-input.js';
-
-/** The question sentences of a mixed message ("We're 4. Should we split?" → "Should we split?"). */
-function questionSentences(text: string): string | undefined {
-  const questions = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().endsWith('?'));
-  return questions.length ? questions.join(' ') : undefined;
-}
 
 export type { InterviewDeps, TurnResult } from './interview-steps.js';
 
@@ -45,7 +40,7 @@ export function createInterview(deps: InterviewDeps) {
     notes: string[],
     ctx: AssistContext,
   ): Promise<TurnResult> {
-    const { changes } = await absorb(state, text, ctx, false);
+    const { changes } = await absorb(state, factText(text), ctx, false);
     const out: OutMessage[] = [];
     const understood = describeProfile(
       state.profile,
@@ -57,7 +52,9 @@ export function createInterview(deps: InterviewDeps) {
           'I couldn’t pick out specific facts from that, so I’ll ask a few questions (and assume sensible defaults for the rest).',
         ];
     out.push({ type: 'text', text: [...notes, ...lines].join('\n') });
-    return proceed(state, out, ctx);
+    const asked = changes.length ? questionSentences(text) : undefined;
+    out.push(...(await answerQuestionPart(asked, deps.answer, ctx)));
+    return withVerdictNote(await proceed(state, out, ctx), asked);
   }
 
   async function onAnswer(
@@ -70,13 +67,16 @@ export function createInterview(deps: InterviewDeps) {
     const at = deps.now();
     const changes = recordFacts(state, updates, 'answer', at);
     if (text) {
-      const extra = await absorb(state, text, ctx, true);
+      const extra = await absorb(state, factText(text), ctx, true);
       changes.push(...extra.changes.filter((c) => !q.facts.includes(c.key)));
     }
     state.asked.push(q.id);
     state.pending = undefined;
     const noted = describeChanges(changes, state);
-    return proceed(state, noted ? [{ type: 'text', text: `Got it: ${noted}.` }] : [], ctx);
+    const out: OutMessage[] = noted ? [{ type: 'text', text: `Got it: ${noted}.` }] : [];
+    const asked = text ? questionSentences(text) : undefined;
+    out.push(...(await answerQuestionPart(asked, deps.answer, ctx)));
+    return withVerdictNote(await proceed(state, out, ctx), asked);
   }
 
   async function onText(
@@ -98,7 +98,7 @@ export function createInterview(deps: InterviewDeps) {
       return knowledge(state, text, ctx);
     }
     const previous = state.lastAssessment;
-    const { changes } = await absorb(state, text, ctx, true);
+    const { changes } = await absorb(state, factText(text), ctx, true);
     const out: OutMessage[] = notes.length ? [{ type: 'text', text: notes.join('\n') }] : [];
     const asked = questionSentences(text);
     if (!changes.length && asked) return knowledge(state, asked, ctx);
@@ -113,12 +113,13 @@ export function createInterview(deps: InterviewDeps) {
       return state.phase === 'recommended' ? { state, messages: out } : resume(state, out, '');
     }
     out.push({ type: 'text', text: `Updated: ${describeChanges(changes, state)}.` });
+    out.push(...(await answerQuestionPart(asked, deps.answer, ctx)));
     if (state.phase === 'questioning' && pending) {
       // The correction may have answered the open question, or made it irrelevant to the verdict.
       if (state.profile[pending.facts[0]!] !== undefined) state.asked.push(pending.id);
-      else if (steps.stillInformative(state, pending)) return resume(state, out, 'Back to where we were: ');
+      else if (steps.stillInformative(state, pending)) return withVerdictNote(resume(state, out), asked);
       state.pending = undefined;
-      return proceed(state, out, ctx);
+      return withVerdictNote(await proceed(state, out, ctx), asked);
     }
     const a = deps.assess(state.profile);
     out.push({
