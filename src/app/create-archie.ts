@@ -68,6 +68,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
         logger: logger.child({ component: 'llm' }),
       })
     : undefined;
+  if (config.llm) readiness.push((await import('../llm/model-readiness.js')).createModelReadiness(config.llm));
   const modelStatus = (): Record<string, unknown> => ({
     mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
     ...assist?.status?.(),

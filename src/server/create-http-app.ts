@@ -6,6 +6,8 @@ import { requestLog } from './request-log.js';
 
 export interface ReadinessCheck {
   name: string;
+  /** Default true. A non-critical check is reported but does not make the instance unready. */
+  critical?: boolean;
   check(): Promise<{ ok: boolean; detail?: string }>;
 }
 
@@ -54,13 +56,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
           const timeout = new Promise<{ ok: false; detail: string }>((resolve) =>
             setTimeout(() => resolve({ ok: false, detail: `no answer within ${timeoutMs} ms` }), timeoutMs).unref(),
           );
-          return { name: r.name, ...(await Promise.race([r.check(), timeout])) };
+          return { name: r.name, critical: r.critical !== false, ...(await Promise.race([r.check(), timeout])) };
         } catch {
-          return { name: r.name, ok: false, detail: 'check failed' };
+          return { name: r.name, critical: r.critical !== false, ok: false, detail: 'check failed' };
         }
       }),
     );
-    const ok = results.every((r) => r.ok);
+    const ok = results.every((r) => r.ok || !r.critical);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks: results });
   });
 
