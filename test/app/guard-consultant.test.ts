@@ -9,8 +9,18 @@ import { createMetrics } from '../../src/observability/metrics.js';
 
 function fakeClock(start = Date.parse('2026-11-28T10:00:00Z')) {
   let now = start;
-  const clock: Clock = { now: () => new Date(now), sleep: async (ms) => void (now += ms) };
-  return { clock, advance: (ms: number) => void (now += ms) };
+  const clock: Clock = {
+    now: () => new Date(now),
+    sleep: async (ms) => {
+      now += ms;
+    },
+  };
+  return {
+    clock,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 function recordingConsultant(behaviour?: (input: UserInput) => OutMessage[]) {
