@@ -1,21 +1,14 @@
 import Keyv from 'keyv';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assessProfile } from '../../src/core/assessment/assess-profile.js';
 import { createConsultant } from '../../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { ACTIONS, type OutMessage } from '../../src/core/message.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
-import { createTestAssist, passagesShown, taskOf } from './llm-test-kit.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
+import { citeFirstPassage, createTestAssist, passagesShown, taskOf } from './llm-test-kit.js';
 import { MESSY, MESSY_FACTS } from './messy-description.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = await useFakeOpenAiServer();
 
 async function consultants(explainReply: (labels: string[]) => string) {
   fake.onChat((body) => {
@@ -23,7 +16,7 @@ async function consultants(explainReply: (labels: string[]) => string) {
     if (task === 'extract') return { json: MESSY_FACTS };
     const labels = passagesShown(body).map((p) => p.label);
     if (task === 'explain') return { content: explainReply(labels) };
-    return { content: `Prime Video merged its services into one process [${labels[0]}].` };
+    return citeFirstPassage(body);
   });
   const knowledge = await loadKnowledgeBase();
   const { assist } = await createTestAssist(fake);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/observability/create-logger.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
-import { passagesShown } from './llm-test-kit.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
+import { citeFirstPassage } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-  fake.onChat((body) => ({
-    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
-  }));
-});
-afterAll(() => fake.close());
+const fake = await useFakeOpenAiServer({ reply: citeFirstPassage });
 
 const baseEnv = { PORT: '0', STORE_URL: 'memory://', WEB_CHAT: 'false', CHECKINS: 'false' };
 

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ModelCallError } from '../../src/core/llm/model-error.js';
 import { createChatModel } from '../../src/llm/create-chat-model.js';
 import { createEmbeddings } from '../../src/llm/create-embeddings.js';
-import { type FakeOpenAiServer, fakeEmbedding, startFakeOpenAiServer } from '../support/fake-openai-server.js';
+import { type FakeOpenAiServer, fakeEmbedding } from '../support/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { openAiConfig, TEST_KEY } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = await useFakeOpenAiServer();
 
 const hello = [
   { role: 'system' as const, content: 'You are terse.' },

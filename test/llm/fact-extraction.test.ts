@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamProfileSchema } from '../../src/core/profile/profile.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { createTestAssist } from './llm-test-kit.js';
 import { MESSY, MESSY_FACTS } from './messy-description.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = await useFakeOpenAiServer();
 
 describe('fact extraction with structured output', () => {
   it('turns a messy description into schema-valid facts with the user’s own words as evidence', async () => {

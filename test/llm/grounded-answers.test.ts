@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { createTestAssist, passagesShown } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = await useFakeOpenAiServer();
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';
 

@@ -3,25 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { createEmbeddingIndex } from '../../src/core/llm/create-embedding-index.js';
 import { createEmbeddings } from '../../src/llm/create-embeddings.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
-import { createTestAssist, openAiConfig, passagesShown } from './llm-test-kit.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
+import { citeFirstPassage, createTestAssist, openAiConfig } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.embeddingsReply = undefined;
-  fake.onChat((body) => ({
-    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
-  }));
-});
+const fake = await useFakeOpenAiServer({ reply: citeFirstPassage });
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';
 const embeddedTexts = () => fake.embeddingRequests().flatMap((r) => r.body.input as string[]);

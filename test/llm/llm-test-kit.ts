@@ -96,6 +96,11 @@ export function passagesShown(body: { messages: Array<{ role: string; content: s
   }));
 }
 
+/** A model that answers every question by citing the first passage it was shown. */
+export const citeFirstPassage = (body: { messages: Array<{ role: string; content: string | null }> }) => ({
+  content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
+});
+
 /** Which task a chat request is (by its prompt). */
 export function taskOf(body: {
   messages: Array<{ role: string; content: string | null }>;

@@ -1,25 +1,15 @@
 import Keyv from 'keyv';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createConsultant } from '../../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { BUDGET_NOTICE } from '../../src/core/llm/usage-ledger.js';
 import type { OutMessage, TurnContext } from '../../src/core/message.js';
 import { createConfiguredAssist } from '../../src/llm/create-configured-assist.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
-import { createInstantClock, createTestAssist, passagesShown, TEST_KEY } from './llm-test-kit.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
+import { citeFirstPassage, createInstantClock, createTestAssist, TEST_KEY } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.onChat((body) => ({
-    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
-  }));
-});
+const fake = await useFakeOpenAiServer({ reply: citeFirstPassage });
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';
 const ask = (text: string) => ({ type: 'text' as const, text });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAiServer, type FakeReply, startFakeOpenAiServer } from '../support/fake-openai-server.js';
-import { createTestAssist, openAiConfig, passagesShown } from './llm-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { type FakeReply, startFakeOpenAiServer } from '../support/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
+import { citeFirstPassage, createTestAssist, openAiConfig, passagesShown } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.onChat((body) => ({
-    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
-  }));
-});
+const fake = await useFakeOpenAiServer({ reply: citeFirstPassage });
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';
 

@@ -4,27 +4,16 @@
  * and no prompt text reaches the user.
  */
 import Keyv from 'keyv';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConsultant } from '../../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { ACTIONS, type OutMessage } from '../../src/core/message.js';
 import type { FactKey } from '../../src/core/profile/profile.js';
-import {
-  type ChatBody,
-  type FakeOpenAiServer,
-  type FakeReply,
-  startFakeOpenAiServer,
-} from '../support/fake-openai-server.js';
+import type { ChatBody, FakeReply } from '../support/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { createTestAssist, passagesShown, taskOf } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = await useFakeOpenAiServer();
 
 const BASE = 'We are 4 engineers in one team building a RAG prototype on the OpenAI API.';
 const BASE_EVIDENCE = {

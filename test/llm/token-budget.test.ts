@@ -1,20 +1,10 @@
 import Keyv from 'keyv';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUDGET_NOTICE, type UsageRecord } from '../../src/core/llm/usage-ledger.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
-import { createTestAssist, passagesShown } from './llm-test-kit.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
+import { citeFirstPassage, createTestAssist } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.onChat((body) => ({
-    content: `Prime Video merged its services into one process [${passagesShown(body)[0]?.label}].`,
-  }));
-});
+const fake = await useFakeOpenAiServer({ reply: citeFirstPassage });
 
 const QUESTION = 'Why did Prime Video move its monitoring service back to a monolith?';
 

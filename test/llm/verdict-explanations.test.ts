@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recommendsOtherVerdict } from '../../src/core/llm/guard-output.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.js';
+import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { modularMonolithAssessment as assessment } from './assessment-fixture.js';
 import { createTestAssist, passagesShown } from './llm-test-kit.js';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = await useFakeOpenAiServer();
 
 const profile = { engineers: 14, teams: 3, stage: 'pilot' as const };
 
