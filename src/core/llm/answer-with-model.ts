@@ -8,27 +8,19 @@ import { termStatistics } from '../answers/term-statistics.js';
 import type { Citation } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { contentTerms } from '../knowledge/analyze-text.js';
-import type { KnowledgeBase, Passage, RetrievedPassage, Retriever } from '../knowledge/knowledge.js';
+import type { KnowledgeBase, Passage, RetrievedPassage } from '../knowledge/knowledge.js';
 import type { ReplyStream } from '../message.js';
-import type { ChatModel, ModelUsage } from './chat-model.js';
+import type { ModelUsage } from './chat-model.js';
 import { createSentenceStream } from './create-sentence-stream.js';
-import { citationOf, knowledgeUrls, labelPassages } from './format-passages.js';
+import { citationOf, knowledgeUrls, labelPassages, relabelPassages } from './format-passages.js';
+import type { GroundingDeps } from './grounding-deps.js';
 import { citedLabels, stripUnknownReferences } from './guard-output.js';
-import type { Prompts } from './load-prompts.js';
 import { asUserData } from './user-data.js';
 
 export const NOT_FOUND = "I don't know — that isn't covered by my knowledge base.";
 const PASSAGES = 6;
 
-export interface AnswerDeps {
-  model: ChatModel;
-  knowledge: KnowledgeBase;
-  retriever: Retriever & {
-    search(q: string, o?: { limit?: number; signal?: AbortSignal }): Promise<RetrievedPassage[]>;
-  };
-  prompts: Prompts;
-  leaks: (text: string) => boolean;
-}
+export type AnswerDeps = GroundingDeps;
 
 export type AnswerOutcome =
   | { kind: 'answer'; answer: Answer; usage?: ModelUsage }
@@ -95,18 +87,7 @@ function createNumbering(kb: KnowledgeBase, byLabel: ReadonlyMap<string, Passage
     return i + 1;
   };
   return {
-    relabel: (text: string) =>
-      text.replace(/\[\s*(p\d+(?:\s*,\s*p\d+)*)\s*\]/gi, (_m, inner: string) => {
-        const numbers = [
-          ...new Set(
-            inner.split(',').flatMap((l) => {
-              const p = byLabel.get(l.trim().toLowerCase());
-              return p ? [numberOf(p)] : [];
-            }),
-          ),
-        ];
-        return numbers.length ? `[${numbers.join(', ')}]` : '';
-      }),
+    relabel: (text: string) => relabelPassages(text, byLabel, (p) => String(numberOf(p))),
     citations: () => [...order],
   };
 }

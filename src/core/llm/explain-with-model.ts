@@ -5,26 +5,18 @@
  * Explanations are buffered, not streamed (ADR 0030): a verdict violation invalidates the whole text.
  */
 import { type Assessment, VERDICT_LABELS } from '../assessment/assessment.js';
-import type { KnowledgeBase, Passage, RetrievedPassage, Retriever } from '../knowledge/knowledge.js';
+import type { Passage } from '../knowledge/knowledge.js';
 import type { TeamProfile } from '../profile/profile.js';
-import type { ChatModel, ModelUsage } from './chat-model.js';
-import { knowledgeUrls, labelPassages } from './format-passages.js';
+import type { ModelUsage } from './chat-model.js';
+import { knowledgeUrls, labelPassages, relabelPassages } from './format-passages.js';
+import type { GroundingDeps } from './grounding-deps.js';
 import { namesVerdict, recommendsOtherVerdict, unknownReferences } from './guard-output.js';
-import type { Prompts } from './load-prompts.js';
 import { asUserData } from './user-data.js';
 
 const PASSAGES = 5;
 const MAX_CHARS = 1_800;
 
-export interface ExplainDeps {
-  model: ChatModel;
-  knowledge: KnowledgeBase;
-  retriever: Retriever & {
-    search(q: string, o?: { limit?: number; signal?: AbortSignal }): Promise<RetrievedPassage[]>;
-  };
-  prompts: Prompts;
-  leaks: (text: string) => boolean;
-}
+export type ExplainDeps = GroundingDeps;
 
 export type ExplainOutcome =
   | { ok: true; text: string; usage?: ModelUsage }
@@ -113,13 +105,8 @@ function dedupe(passages: Passage[]): Passage[] {
 
 /** [pN] → [n] where n numbers the assessment's citations (what the recommendation card lists). */
 function relabel(text: string, byLabel: ReadonlyMap<string, Passage>, a: Assessment): string {
-  return text.replace(/\[\s*(p\d+(?:\s*,\s*p\d+)*)\s*\]/gi, (_m, inner: string) => {
-    const parts = inner.split(',').flatMap((l) => {
-      const p = byLabel.get(l.trim().toLowerCase());
-      if (!p) return [];
-      const i = a.citations.findIndex((c) => c.id === p.docId);
-      return [i >= 0 ? String(i + 1) : p.title];
-    });
-    return parts.length ? `[${[...new Set(parts)].join(', ')}]` : '';
+  return relabelPassages(text, byLabel, (p) => {
+    const i = a.citations.findIndex((c) => c.id === p.docId);
+    return i >= 0 ? String(i + 1) : p.title;
   });
 }

@@ -31,3 +31,21 @@ export function citationOf(kb: KnowledgeBase, passage: Passage): Citation {
   const doc = kb.docs.get(passage.docId);
   return { id: passage.docId, title: doc?.title ?? passage.title, url: doc?.url ?? passage.url };
 }
+
+/**
+ * Rewrites each [pN] / [pN, pM] reference the model wrote with `name(passage)`, once per name; labels we
+ * did not supply are dropped, and so is a reference left empty.
+ */
+export function relabelPassages(
+  text: string,
+  byLabel: ReadonlyMap<string, Passage>,
+  name: (passage: Passage) => string,
+): string {
+  return text.replace(/\[\s*(p\d+(?:\s*,\s*p\d+)*)\s*\]/gi, (_m, inner: string) => {
+    const names = inner.split(',').flatMap((l) => {
+      const p = byLabel.get(l.trim().toLowerCase());
+      return p ? [name(p)] : [];
+    });
+    return names.length ? `[${[...new Set(names)].join(', ')}]` : '';
+  });
+}
