@@ -10,7 +10,7 @@ import { type Archie, createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/observability/create-logger.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../support/fake-bot-connector.js';
-import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { SIGNING_SECRET, signature } from '../support/slack-request.js';
 
 let archie: Archie;
@@ -29,9 +29,7 @@ beforeAll(async () => {
     env: {
       PORT: '0',
       STORE_URL: 'memory://',
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
+      ...slackEnv(slack),
       MAX_BODY_BYTES: '200000',
       RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
     },

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { SIGNING_SECRET } from './slack-request.js';
 
 export interface RecordedCall {
   method: string;
@@ -20,6 +21,11 @@ export interface RecordedCall {
 export type Failure = { status: 429; retryAfter: number } | { error: string };
 
 export const FAKE_BOT = { userId: 'UARCHIE', botId: 'BARCHIE', teamId: 'T0TEAM', botToken: 'xoxb-test-token' };
+
+/** The Slack settings that make the real app FAKE_BOT on `api`, accepting requests signed with SIGNING_SECRET. */
+export function slackEnv(api: { apiUrl: string }): Record<string, string> {
+  return { SLACK_BOT_TOKEN: FAKE_BOT.botToken, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl };
+}
 
 export interface FakeSlackApi {
   /** Base URL for WebClient `slackApiUrl` (ends with /api/). */

@@ -56,8 +56,14 @@ export function eventEnvelope(event: Record<string, unknown>, options: { eventId
   };
 }
 
+/** A direct message event (D0DM from U0ALICE unless `extra` says otherwise). */
 export function dmMessage(text: string, extra: Record<string, unknown> = {}) {
   return { type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0ALICE', text, ts: newTs(), ...extra };
+}
+
+/** A message event in a public channel (C0GENERAL from U0BOB unless `extra` says otherwise). */
+export function channelMessage(text: string, extra: Record<string, unknown> = {}) {
+  return { type: 'message', channel: 'C0GENERAL', channel_type: 'channel', user: 'U0BOB', text, ts: newTs(), ...extra };
 }
 
 /** A block_actions payload for clicking `button` on `message`, as Slack posts it (form field `payload`). */

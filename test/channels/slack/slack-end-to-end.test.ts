@@ -11,14 +11,16 @@ import {
   type FakeSlackApi,
   type RecordedCall,
   shownText,
+  slackEnv,
   startFakeSlackApi,
 } from '../../support/fake-slack-api.js';
 import {
   blockActions,
+  channelMessage,
+  dmMessage,
   eventEnvelope,
   newTs,
   postSlack,
-  SIGNING_SECRET,
   slashCommand,
 } from '../../support/slack-request.js';
 
@@ -31,9 +33,7 @@ beforeAll(async () => {
   const config = loadConfig({
     dotenvPath: false,
     env: {
-      SLACK_BOT_TOKEN: FAKE_BOT.botToken,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: api.apiUrl,
+      ...slackEnv(api),
       STORE_URL: 'memory://',
       PORT: '0',
       WEB_CHAT: 'false',
@@ -92,18 +92,8 @@ describe('Slack end to end (createArchie)', () => {
     await api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
     const text =
       'We are 8 engineers in 2 teams building a RAG assistant over our support docs, using a hosted LLM API.';
-    await postSlack(
-      baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel,
-        channel_type: 'im',
-        user: 'U0DANA',
-        text,
-        ts: newTs(),
-        thread_ts: threadTs,
-      }),
-    );
+    const inDm = (text: string) => eventEnvelope(dmMessage(text, { channel, user: 'U0DANA', thread_ts: threadTs }));
+    await postSlack(baseUrl, inDm(text));
 
     let seen = 1;
     let prompt = await nextPrompt(channel, seen);
@@ -162,18 +152,7 @@ describe('Slack end to end (createArchie)', () => {
       api.calls('chat.postMessage').filter((c) => c.args.channel === channel && c.args.thread_ts === threadTs);
     const say = async (text: string) => {
       const n = inThread().length;
-      await postSlack(
-        baseUrl,
-        eventEnvelope({
-          type: 'message',
-          channel,
-          channel_type: 'im',
-          user: 'U0DANA',
-          text,
-          ts: newTs(),
-          thread_ts: threadTs,
-        }),
-      );
+      await postSlack(baseUrl, inDm(text));
       await api.waitFor(() => inThread().length > n);
       return inThread().slice(n).map(shownText).join('\n');
     };
@@ -239,15 +218,7 @@ describe('Slack end to end (createArchie)', () => {
     await api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
     await postSlack(
       baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel,
-        channel_type: 'channel',
-        user: 'U0ERIN',
-        ts: newTs(),
-        thread_ts: ts,
-        text: 'one team, hosted API',
-      }),
+      eventEnvelope(channelMessage('one team, hosted API', { channel, user: 'U0ERIN', thread_ts: ts })),
     );
     const replies = await api.waitFor(
       (c) => c.filter((x) => x.method === 'chat.postMessage' && x.args.channel === channel).length >= 2,

@@ -17,8 +17,7 @@ import type { Consultant } from '../../../src/core/consultant.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
 import { createHttpApp } from '../../../src/server/create-http-app.js';
 import { createStore } from '../../../src/store/create-store.js';
-import { FAKE_BOT, type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.js';
-import { SIGNING_SECRET } from '../../support/slack-request.js';
+import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../../support/fake-slack-api.js';
 
 export interface SlackHarness {
   api: FakeSlackApi;
@@ -39,9 +38,7 @@ export async function startSlackHarness(
   const config = loadConfig({
     dotenvPath: false,
     env: {
-      SLACK_BOT_TOKEN: FAKE_BOT.botToken,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: api.apiUrl,
+      ...slackEnv(api),
       STORE_URL: 'memory://',
       PORT: '0',
       ...options.env,

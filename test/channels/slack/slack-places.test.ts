@@ -2,7 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/message.js';
 import { FAKE_BOT, shownText } from '../../support/fake-slack-api.js';
-import { blockActions, dmMessage, eventEnvelope, newTs, postSlack, slashCommand } from '../../support/slack-request.js';
+import {
+  blockActions,
+  channelMessage,
+  dmMessage,
+  eventEnvelope,
+  newTs,
+  postSlack,
+  slashCommand,
+} from '../../support/slack-request.js';
 import { scriptedConsultant } from './scripted-consultant.js';
 import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 
@@ -51,26 +59,12 @@ describe('Slack places', () => {
     const text = `<@${FAKE_BOT.userId}> should we split our RAG system?`;
     await postSlack(h.baseUrl, eventEnvelope({ type: 'app_mention', channel: 'C0GENERAL', user: 'U0BOB', text, ts }));
     // Slack also delivers the same message as message.channels: it must not be answered twice.
-    await postSlack(
-      h.baseUrl,
-      eventEnvelope({ type: 'message', channel: 'C0GENERAL', channel_type: 'channel', user: 'U0BOB', text, ts }),
-    );
+    await postSlack(h.baseUrl, eventEnvelope(channelMessage(text, { ts })));
     await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'));
     expect(posts(h)[0]!.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
     expect(consultant.received[0]!.input).toEqual({ type: 'text', text: 'should we split our RAG system?' });
 
-    await postSlack(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel: 'C0GENERAL',
-        channel_type: 'channel',
-        user: 'U0BOB',
-        text: 'yes, 3 teams',
-        ts: newTs(),
-        thread_ts: ts,
-      }),
-    );
+    await postSlack(h.baseUrl, eventEnvelope(channelMessage('yes, 3 teams', { thread_ts: ts })));
     await h.api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length === 2);
     expect(posts(h)[1]!.args.thread_ts).toBe(ts);
     expect(consultant.received.map((r) => r.conversationId)).toEqual([
@@ -91,18 +85,7 @@ describe('Slack places', () => {
     await h.api.waitFor((c) => c.filter((x) => x.method === 'chat.postMessage').length === 3);
 
     // Threads Archie was never asked into stay quiet.
-    await postSlack(
-      h.baseUrl,
-      eventEnvelope({
-        type: 'message',
-        channel: 'C0GENERAL',
-        channel_type: 'channel',
-        user: 'U0BOB',
-        text: 'unrelated',
-        ts: newTs(),
-        thread_ts: newTs(),
-      }),
-    );
+    await postSlack(h.baseUrl, eventEnvelope(channelMessage('unrelated', { ts: newTs(), thread_ts: newTs() })));
     await settle();
     expect(posts(h)).toHaveLength(3);
   });
