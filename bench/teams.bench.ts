@@ -4,9 +4,6 @@
  * its own Express app), measured in the same run against the same fake Bot Connector on 127.0.0.1.
  * Target: >= 0.7x the bare agent.
  */
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AgentApplication, authorizeJWT, CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
 import express from 'express';
 import { createArchie } from '../src/app/create-archie.js';
@@ -16,29 +13,16 @@ import { createFakeConsultant } from '../test/channels/teams/fake-consultant.js'
 import { startTeamsHarness } from '../test/channels/teams/teams-harness.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../test/support/fake-bot-connector.js';
 import { type BenchResult, summarize } from './bench-result.js';
-
-const DESCRIPTIONS = [
-  'We are 6 engineers building a RAG assistant over internal docs with a hosted LLM API, about 2,000 users.',
-  'Two teams build an agent platform; we self-host a 70B model on GPUs and ingest 5 million documents a day.',
-  'Solo developer, prototype chatbot for customer support, OpenAI API, a few hundred users.',
-  'Four teams, regulated healthcare data, inference on our own GPUs, Python for ML and TypeScript for the web.',
-];
-
-interface Run {
-  activitiesPerSecond: number;
-  responseMs: number[];
-}
+import { BENCH_DESCRIPTIONS, listenOnLoopback, measureThroughput, type ThroughputRun } from './support/throughput.js';
 
 /** Posts `count` personal-chat messages (distinct chats and users) with bounded concurrency. */
-async function drive(url: string, connector: FakeBotConnector, tag: string, count: number, concurrency: number) {
+function drive(url: string, connector: FakeBotConnector, tag: string, count: number, concurrency: number) {
   connector.reset();
-  const before = 0;
-  const responseMs: number[] = [];
-  const started = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
+  return measureThroughput({
+    count,
+    concurrency,
+    noun: 'activity',
+    send: async (i) => {
       const activity = {
         type: 'message',
         id: `${tag}-${i}`,
@@ -47,38 +31,24 @@ async function drive(url: string, connector: FakeBotConnector, tag: string, coun
         from: { id: `29:bench-user-${tag}-${i}`, name: 'Bench User' },
         recipient: { id: '28:bench-bot', name: 'Archie' },
         conversation: { id: `a:1bench-${tag}-${i}`, conversationType: 'personal', tenantId: 'bench-tenant' },
-        text: DESCRIPTIONS[i % DESCRIPTIONS.length],
+        text: BENCH_DESCRIPTIONS[i % BENCH_DESCRIPTIONS.length],
         textFormat: 'plain',
       };
-      const t = performance.now();
       const res = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(activity),
       });
       await res.arrayBuffer();
-      responseMs.push(performance.now() - t);
-      if (res.status !== 200) throw new Error(`activity ${i} got HTTP ${res.status}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const answered = (received: FakeBotConnector['received']) =>
-    new Set(
-      received
-        .slice(before)
-        .filter((r) => r.activity.type === 'message')
-        .map((r) => r.conversationId),
-    ).size;
-  await connector.waitFor((received) => answered(received) >= count, 120_000);
-  const seconds = (performance.now() - started) / 1000;
-  return { activitiesPerSecond: count / seconds, responseMs } satisfies Run;
+      return res;
+    },
+    answered: () => connector.waitFor((received) => answered(received) >= count, 120_000),
+  });
 }
 
-async function listen(app: express.Express): Promise<{ url: string; server: Server }> {
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
+/** How many distinct conversations the agent has replied in. */
+const answered = (received: FakeBotConnector['received']) =>
+  new Set(received.filter((r) => r.activity.type === 'message').map((r) => r.conversationId)).size;
 
 /** The bare SDK agent: anonymous CloudAdapter, AgentApplication that echoes the text. */
 async function startBareEchoAgent() {
@@ -92,7 +62,7 @@ async function startBareEchoAgent() {
   app.post('/api/messages', authorize as never, express.json(), (req, res) =>
     adapter.process(req as never, res as never, (context) => agent.run(context)),
   );
-  return listen(app);
+  return listenOnLoopback(app);
 }
 
 export async function bench(): Promise<BenchResult[]> {
@@ -127,43 +97,43 @@ export async function bench(): Promise<BenchResult[]> {
       await drive(url, connectors[name], `warm-${name}`, 20, 4);
     }
     // Interleaved rounds, best of each: a noisy machine (other processes) then hits all alike.
-    const runs: Record<keyof typeof targets, Run[]> = { bare: [], archie: [], channel: [] };
+    const runs: Record<keyof typeof targets, ThroughputRun[]> = { bare: [], archie: [], channel: [] };
     for (let round = 0; round < rounds; round++) {
       for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
         runs[name].push(await drive(url, connectors[name], `${name}${round}`, count, concurrency));
       }
     }
-    const best = (list: Run[]) => list.reduce((a, b) => (b.activitiesPerSecond > a.activitiesPerSecond ? b : a));
+    const best = (list: ThroughputRun[]) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
     const bareRun = best(runs.bare);
     const archieRun = best(runs.archie);
     const channelRun = best(runs.channel);
-    const ratio = archieRun.activitiesPerSecond / bareRun.activitiesPerSecond;
-    const latency = summarize(archieRun.responseMs);
+    const ratio = archieRun.perSecond / bareRun.perSecond;
+    const latency = summarize(archieRun.requestMs);
     return [
       {
         name: 'teams: message activities answered',
-        value: Math.round(archieRun.activitiesPerSecond),
+        value: Math.round(archieRun.perSecond),
         unit: 'activities/s',
         target: '>= 0.7x bare Agents SDK echo',
-        baseline: { name: 'bare Agents SDK echo agent', value: Math.round(bareRun.activitiesPerSecond) },
+        baseline: { name: 'bare Agents SDK echo agent', value: Math.round(bareRun.perSecond) },
         ratio: Number(ratio.toFixed(2)),
         ok: ratio >= 0.7,
       },
       {
         name: 'teams: channel alone (instant scripted consultant)',
-        value: Math.round(channelRun.activitiesPerSecond),
+        value: Math.round(channelRun.perSecond),
         unit: 'activities/s',
         target: '>= 0.7x bare Agents SDK echo',
-        baseline: { name: 'bare Agents SDK echo agent', value: Math.round(bareRun.activitiesPerSecond) },
-        ratio: Number((channelRun.activitiesPerSecond / bareRun.activitiesPerSecond).toFixed(2)),
-        ok: channelRun.activitiesPerSecond / bareRun.activitiesPerSecond >= 0.7,
+        baseline: { name: 'bare Agents SDK echo agent', value: Math.round(bareRun.perSecond) },
+        ratio: Number((channelRun.perSecond / bareRun.perSecond).toFixed(2)),
+        ok: channelRun.perSecond / bareRun.perSecond >= 0.7,
       },
       {
         name: 'teams: turn latency p95 under load',
         value: Number(latency.p95.toFixed(1)),
         unit: 'ms',
         target: '< 5000 ms (the Bot Service retries after ~15 s)',
-        baseline: { name: 'bare echo p95', value: Number(summarize(bareRun.responseMs).p95.toFixed(1)) },
+        baseline: { name: 'bare echo p95', value: Number(summarize(bareRun.requestMs).p95.toFixed(1)) },
         ok: latency.p95 < 5_000,
       },
     ];

@@ -1,0 +1,66 @@
+/**
+ * The load driver the channel throughput benches share: post N messages through a bounded pool of
+ * workers, time each request, then wait until every one was answered, and report the rate.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type express from 'express';
+
+/** Architecture descriptions the benches send, one per message, in turn. */
+export const BENCH_DESCRIPTIONS = [
+  'We are 6 engineers building a RAG assistant over internal docs with a hosted LLM API, about 2,000 users.',
+  'Two teams build an agent platform; we self-host a 70B model on GPUs and ingest 5 million documents a day.',
+  'Solo developer, prototype chatbot for customer support, OpenAI API, a few hundred users.',
+  'Four teams, regulated healthcare data, inference on our own GPUs, Python for ML and TypeScript for the web.',
+];
+
+export interface ThroughputRun {
+  /** Messages sent and answered per second of wall time. */
+  perSecond: number;
+  /** How long each request took to get its HTTP response (the ack). */
+  requestMs: number[];
+  /** Process CPU per answered message (server + in-process load generator and fakes). */
+  cpuMsPerMessage: number;
+}
+
+export interface ThroughputOptions {
+  count: number;
+  concurrency: number;
+  /** Sends message `i`; resolves once its response has arrived (and been read, if it should be). */
+  send: (i: number) => Promise<{ status: number }>;
+  /** What one message is called in errors ("event", "activity"). */
+  noun: string;
+  /** Resolves once every one of the `count` messages has been answered. */
+  answered: () => Promise<unknown>;
+}
+
+/** Drives `count` messages with bounded concurrency; fails on the first non-200 response. */
+export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputRun> {
+  const { count, concurrency, send, noun } = options;
+  const requestMs: number[] = [];
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const t = performance.now();
+      const res = await send(i);
+      requestMs.push(performance.now() - t);
+      if (res.status !== 200) throw new Error(`${noun} ${i} got HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await options.answered();
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { perSecond: count / seconds, requestMs, cpuMsPerMessage: (used.user + used.system) / 1000 / count };
+}
+
+/** Serves an Express app on a free 127.0.0.1 port. */
+export async function listenOnLoopback(app: express.Express): Promise<{ url: string; server: Server }> {
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
