@@ -11,7 +11,13 @@ import { createLogger } from '../src/observability/create-logger.js';
 import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { dmMessage, eventEnvelope, postSlack } from '../test/support/slack-request.js';
 import { type BenchResult, summarize } from './bench-result.js';
-import { BENCH_DESCRIPTIONS, listenOnLoopback, measureThroughput, type ThroughputRun } from './support/throughput.js';
+import {
+  BENCH_DESCRIPTIONS,
+  listenOnLoopback,
+  measureThroughput,
+  rateResult,
+  type ThroughputRun,
+} from './support/throughput.js';
 
 /** Posts `count` DM events (distinct users) with bounded concurrency; done when each DM got a reply. */
 function drive(baseUrl: string, api: FakeSlackApi, count: number, concurrency: number): Promise<ThroughputRun> {
@@ -86,18 +92,13 @@ export async function bench(): Promise<BenchResult[]> {
     }
     const bareRun = median(bareRuns);
     const archieRun = median(archieRuns);
-    const ratio = archieRun.perSecond / bareRun.perSecond;
     const ack = summarize(archieRun.requestMs);
     return [
-      {
-        name: 'slack: DM events acked and answered',
-        value: Math.round(archieRun.perSecond),
-        unit: 'events/s',
-        target: '>= 0.7x bare Bolt echo',
-        baseline: { name: 'bare Bolt echo app', value: Math.round(bareRun.perSecond) },
-        ratio: Number(ratio.toFixed(2)),
-        ok: ratio >= 0.7,
-      },
+      rateResult(
+        { name: 'slack: DM events acked and answered', unit: 'events/s', minRatio: 0.7, versus: 'bare Bolt echo' },
+        archieRun,
+        { name: 'bare Bolt echo app', run: bareRun },
+      ),
       {
         name: 'slack: CPU per answered event',
         value: Number(archieRun.cpuMsPerMessage.toFixed(2)),

@@ -13,7 +13,13 @@ import { createFakeConsultant } from '../test/channels/teams/fake-consultant.js'
 import { startTeamsHarness } from '../test/channels/teams/teams-harness.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../test/support/fake-bot-connector.js';
 import { type BenchResult, summarize } from './bench-result.js';
-import { BENCH_DESCRIPTIONS, listenOnLoopback, measureThroughput, type ThroughputRun } from './support/throughput.js';
+import {
+  BENCH_DESCRIPTIONS,
+  listenOnLoopback,
+  measureThroughput,
+  rateResult,
+  type ThroughputRun,
+} from './support/throughput.js';
 
 /** Posts `count` personal-chat messages (distinct chats and users) with bounded concurrency. */
 function drive(url: string, connector: FakeBotConnector, tag: string, count: number, concurrency: number) {
@@ -107,27 +113,12 @@ export async function bench(): Promise<BenchResult[]> {
     const bareRun = best(runs.bare);
     const archieRun = best(runs.archie);
     const channelRun = best(runs.channel);
-    const ratio = archieRun.perSecond / bareRun.perSecond;
     const latency = summarize(archieRun.requestMs);
+    const versusBare = { name: 'bare Agents SDK echo agent', run: bareRun };
+    const row = { unit: 'activities/s', minRatio: 0.7, versus: 'bare Agents SDK echo' };
     return [
-      {
-        name: 'teams: message activities answered',
-        value: Math.round(archieRun.perSecond),
-        unit: 'activities/s',
-        target: '>= 0.7x bare Agents SDK echo',
-        baseline: { name: 'bare Agents SDK echo agent', value: Math.round(bareRun.perSecond) },
-        ratio: Number(ratio.toFixed(2)),
-        ok: ratio >= 0.7,
-      },
-      {
-        name: 'teams: channel alone (instant scripted consultant)',
-        value: Math.round(channelRun.perSecond),
-        unit: 'activities/s',
-        target: '>= 0.7x bare Agents SDK echo',
-        baseline: { name: 'bare Agents SDK echo agent', value: Math.round(bareRun.perSecond) },
-        ratio: Number((channelRun.perSecond / bareRun.perSecond).toFixed(2)),
-        ok: channelRun.perSecond / bareRun.perSecond >= 0.7,
-      },
+      rateResult({ ...row, name: 'teams: message activities answered' }, archieRun, versusBare),
+      rateResult({ ...row, name: 'teams: channel alone (instant scripted consultant)' }, channelRun, versusBare),
       {
         name: 'teams: turn latency p95 under load',
         value: Number(latency.p95.toFixed(1)),

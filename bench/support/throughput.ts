@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
+import type { BenchResult } from '../bench-result.js';
 
 /** Architecture descriptions the benches send, one per message, in turn. */
 export const BENCH_DESCRIPTIONS = [
@@ -63,4 +64,22 @@ export async function listenOnLoopback(app: express.Express): Promise<{ url: str
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** A result row: `run`'s rate beside `baseline`'s, met when it is at least `minRatio` times the baseline. */
+export function rateResult(
+  row: { name: string; unit: string; minRatio: number; versus: string },
+  run: ThroughputRun,
+  baseline: { name: string; run: ThroughputRun },
+): BenchResult {
+  const ratio = run.perSecond / baseline.run.perSecond;
+  return {
+    name: row.name,
+    value: Math.round(run.perSecond),
+    unit: row.unit,
+    target: `>= ${row.minRatio}x ${row.versus}`,
+    baseline: { name: baseline.name, value: Math.round(baseline.run.perSecond) },
+    ratio: Number(ratio.toFixed(2)),
+    ok: ratio >= row.minRatio,
+  };
 }
