@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
-import type { BenchResult } from '../bench-result.js';
+import { type BenchResult, summarize } from '../bench-result.js';
 
 /** Architecture descriptions the benches send, one per message, in turn. */
 export const BENCH_DESCRIPTIONS = [
@@ -81,5 +81,22 @@ export function rateResult(
     baseline: { name: baseline.name, value: Math.round(baseline.run.perSecond) },
     ratio: Number(ratio.toFixed(2)),
     ok: ratio >= row.minRatio,
+  };
+}
+
+/** A result row: `run`'s p95 request time beside `baseline`'s, met when under `limitMs`. */
+export function p95Result(
+  row: { name: string; limitMs: number; why: string },
+  run: ThroughputRun,
+  baseline: { name: string; run: ThroughputRun },
+): BenchResult {
+  const p95 = summarize(run.requestMs).p95;
+  return {
+    name: row.name,
+    value: Number(p95.toFixed(1)),
+    unit: 'ms',
+    target: `< ${row.limitMs} ms (${row.why})`,
+    baseline: { name: baseline.name, value: Number(summarize(baseline.run.requestMs).p95.toFixed(1)) },
+    ok: p95 < row.limitMs,
   };
 }
