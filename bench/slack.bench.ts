@@ -12,6 +12,7 @@ import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../test/support/
 import { dmMessage, eventEnvelope, postSlack } from '../test/support/slack-request.js';
 import type { BenchResult } from './bench-result.js';
 import {
+  BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
   listenOnLoopback,
   measureThroughput,
@@ -55,15 +56,7 @@ export async function bench(): Promise<BenchResult[]> {
   const rounds = Number(process.env.BENCH_SLACK_ROUNDS ?? 3);
   const concurrency = Number(process.env.BENCH_SLACK_CONCURRENCY ?? 16);
   const api = await startFakeSlackApi();
-  const env = {
-    ...slackEnv(api),
-    STORE_URL: 'memory://',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    WEB_CHAT: 'false',
-    CHECKINS: 'false',
-    RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
-  };
+  const env = { ...slackEnv(api), ...BENCH_APP_ENV };
   const config = loadConfig({ env, dotenvPath: false });
   const logger = createLogger({ level: 'silent' });
 

@@ -14,6 +14,7 @@ import { startTeamsHarness } from '../test/channels/teams/teams-harness.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../test/support/fake-bot-connector.js';
 import type { BenchResult } from './bench-result.js';
 import {
+  BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
   listenOnLoopback,
   measureThroughput,
@@ -79,14 +80,7 @@ export async function bench(): Promise<BenchResult[]> {
   // Each agent gets its own fake connector, so none pays for another's bookkeeping.
   const connector = await startFakeBotConnector();
   const bareConnector = await startFakeBotConnector();
-  const env = {
-    STORE_URL: 'memory://',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    WEB_CHAT: 'false',
-    CHECKINS: 'false',
-    RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
-  };
+  const env = { ...BENCH_APP_ENV };
   const config = loadConfig({ env, dotenvPath: false });
   const logger = createLogger({ level: 'silent' });
   const bare = await startBareEchoAgent();

@@ -16,6 +16,16 @@ export const BENCH_DESCRIPTIONS = [
   'Four teams, regulated healthcare data, inference on our own GPUs, Python for ML and TypeScript for the web.',
 ];
 
+/** Archie as the channel benches run it: memory store, any port, silent, no web chat or check-ins, no rate limit. */
+export const BENCH_APP_ENV: Readonly<Record<string, string>> = {
+  STORE_URL: 'memory://',
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  WEB_CHAT: 'false',
+  CHECKINS: 'false',
+  RATE_LIMIT_MESSAGES_PER_MINUTE: '10000',
+};
+
 export interface ThroughputRun {
   /** Messages sent and answered per second of wall time. */
   perSecond: number;
