@@ -51,6 +51,23 @@ export interface ResolvedProfile {
 }
 
 const LIVE_STAGES: Stage[] = ['production', 'scale'];
+const OPTIONAL_FACTS = ['modelSizeB', 'users', 'requestsPerDay', 'trafficShape', 'deploysPerWeek'] as const;
+
+/**
+ * `value` when the team stated it, else `fallback`, noting the assumption when `notes` is given.
+ * Module-level (not a closure per call): the interview resolves dozens of "what if" profiles per turn.
+ */
+function assume<T>(
+  notes: Assumption[] | undefined,
+  fact: FactKey,
+  value: T | undefined,
+  fallback: T,
+  text: (v: T) => string,
+): T {
+  if (value !== undefined) return value;
+  notes?.push({ fact, assumed: text(fallback) });
+  return fallback;
+}
 
 /** Fills gaps in `profile` and lists what was assumed (`explain: false` skips the assumption text). */
 export function resolveProfile(
@@ -60,14 +77,11 @@ export function resolveProfile(
   const explain = options.explain ?? true;
   const known = new Set((Object.keys(profile) as FactKey[]).filter((k) => profile[k] !== undefined));
   const assumptions: Assumption[] = [];
-  const assume = <T>(fact: FactKey, value: T | undefined, fallback: T, text: (v: T) => string): T => {
-    if (value !== undefined) return value;
-    if (explain) assumptions.push({ fact, assumed: text(fallback) });
-    return fallback;
-  };
+  const notes = explain ? assumptions : undefined;
 
   // A platform team implies several stream-aligned teams to serve (Team Topologies).
   const teams = assume(
+    notes,
     'teams',
     profile.teams,
     profile.engineers ? Math.max(1, Math.ceil(profile.engineers / 8)) : profile.platformTeam ? 4 : 1,
@@ -78,16 +92,17 @@ export function resolveProfile(
           ? `about ${v} teams (roughly 8 engineers per team)`
           : `about ${v} teams (you have a platform team)`,
   );
-  const engineers = assume('engineers', profile.engineers, teams > 1 ? teams * 7 : 5, (v) =>
+  const engineers = assume(notes, 'engineers', profile.engineers, teams > 1 ? teams * 7 : 5, (v) =>
     teams > 1 ? `about ${v} engineers (about 7 per team)` : `about ${v} engineers`,
   );
   const liveSignals = Boolean(profile.users || profile.requestsPerDay || profile.onCall);
-  const stage = assume<Stage>('stage', profile.stage, liveSignals ? 'production' : 'pilot', (v) =>
+  const stage = assume<Stage>(notes, 'stage', profile.stage, liveSignals ? 'production' : 'pilot', (v) =>
     v === 'production'
       ? 'in production (you mention real traffic or on-call)'
       : 'a pilot with early users, not yet in production',
   );
   const modelHosting = assume<ModelHosting>(
+    notes,
     'modelHosting',
     profile.modelHosting,
     profile.gpuInference || profile.modelSizeB ? 'self-hosted' : 'hosted-api',
@@ -98,43 +113,49 @@ export function resolveProfile(
   );
   const gpuInference = profile.gpuInference ?? (modelHosting === 'self-hosted' || modelHosting === 'mixed');
   const live = LIVE_STAGES.includes(stage);
-  const ciCd = assume('ciCd', profile.ciCd, true, () => 'automated CI/CD (hosted CI such as GitHub Actions)');
-  const tracing = assume('tracing', profile.tracing, false, () => 'no distributed tracing yet');
-  const onCall = assume('onCall', profile.onCall, live, (v) =>
+  const ciCd = assume(notes, 'ciCd', profile.ciCd, true, () => 'automated CI/CD (hosted CI such as GitHub Actions)');
+  const tracing = assume(notes, 'tracing', profile.tracing, false, () => 'no distributed tracing yet');
+  const onCall = assume(notes, 'onCall', profile.onCall, live, (v) =>
     v ? 'someone is on call (the system is in production)' : 'no on-call rotation yet',
   );
   const containerPlatform = assume(
+    notes,
     'containerPlatform',
     profile.containerPlatform,
     'containers',
     () => 'containers without Kubernetes',
   );
-  const platformTeam = assume('platformTeam', profile.platformTeam, false, () => 'no dedicated platform team');
+  const platformTeam = assume(notes, 'platformTeam', profile.platformTeam, false, () => 'no dedicated platform team');
   const releaseFriction = assume(
+    notes,
     'releaseFriction',
     profile.releaseFriction,
     false,
     () => 'teams are not blocked by a shared release',
   );
   const complianceBoundary = assume(
+    notes,
     'complianceBoundary',
     profile.complianceBoundary,
     false,
     () => 'no regulated data that must be isolated',
   );
   const untrustedCode = assume(
+    notes,
     'untrustedCode',
     profile.untrustedCode,
     false,
     () => 'no untrusted or generated code is executed',
   );
   const heavyIngestion = assume(
+    notes,
     'heavyIngestion',
     profile.heavyIngestion,
     false,
     () => 'document ingestion is light (no multi-hour batch jobs)',
   );
   const currentArchitecture = assume<Architecture>(
+    notes,
     'currentArchitecture',
     profile.currentArchitecture,
     stage === 'idea' ? 'none' : 'monolith',
@@ -166,8 +187,8 @@ export function resolveProfile(
     pains: profile.pains ?? [],
     known,
   };
-  for (const key of ['modelSizeB', 'users', 'requestsPerDay', 'trafficShape', 'deploysPerWeek'] as const) {
-    if (profile[key] !== undefined) Object.assign(resolved, { [key]: profile[key] });
+  for (const key of OPTIONAL_FACTS) {
+    if (profile[key] !== undefined) (resolved as unknown as Record<string, unknown>)[key] = profile[key];
   }
   return { resolved, assumptions };
 }
@@ -177,15 +198,19 @@ export function resolveProfile(
  * team. A fact nobody stated counts ½: an assumption must not decide that prerequisites are missing.
  */
 export function opsMaturity(p: ResolvedProfile): number {
-  const score = (key: FactKey, value: number) => (p.known.has(key) ? value : 0.5);
   const platform = p.containerPlatform === 'kubernetes' ? 1 : p.containerPlatform === 'containers' ? 0.5 : 0;
   return (
-    score('ciCd', Number(p.ciCd)) +
-    score('tracing', Number(p.tracing)) +
-    score('onCall', Number(p.onCall)) +
-    score('containerPlatform', platform) +
-    score('platformTeam', Number(p.platformTeam))
+    stated(p, 'ciCd', Number(p.ciCd)) +
+    stated(p, 'tracing', Number(p.tracing)) +
+    stated(p, 'onCall', Number(p.onCall)) +
+    stated(p, 'containerPlatform', platform) +
+    stated(p, 'platformTeam', Number(p.platformTeam))
   );
+}
+
+/** `value` for a stated fact, ½ for an assumed one. */
+function stated(p: ResolvedProfile, key: FactKey, value: number): number {
+  return p.known.has(key) ? value : 0.5;
 }
 
 /** The prerequisites still missing, in words. */

@@ -17,9 +17,13 @@ export interface ProfileScore {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-// Ties go to the simpler architecture (VERDICTS is ordered simplest first).
-const byScore = (scores: Record<Verdict, number>) => (a: Verdict, b: Verdict) =>
-  scores[b] - scores[a] || VERDICTS.indexOf(a) - VERDICTS.indexOf(b);
+
+/** True when the factor reads facts and none of them was stated. */
+function readsOnlyAssumed(factor: Factor, known: ReadonlySet<string>): boolean {
+  if (factor.facts.length === 0) return false;
+  for (const f of factor.facts) if (known.has(f)) return false;
+  return true;
+}
 
 /** Scores a resolved profile; `visit` sees each factor that applies with its effective strength. */
 export function scoreResolved(
@@ -31,17 +35,25 @@ export function scoreResolved(
     const raw = factor.strength(resolved);
     if (raw === undefined) continue;
     // A factor that reads only assumed facts counts half: assumptions may tip a verdict, not carry it.
-    const assumedOnly = factor.facts.length > 0 && factor.facts.every((f) => !resolved.known.has(f));
-    const strength = assumedOnly ? raw / 2 : raw;
+    const strength = readsOnlyAssumed(factor, resolved.known) ? raw / 2 : raw;
     for (const v of VERDICTS) {
       const w = factor.weights[v];
       if (w !== undefined) scores[v] += w * strength;
     }
     visit?.(factor, strength);
   }
+  // Highest and second-highest score; ties go to the simpler architecture (VERDICTS is simplest first,
+  // and only a strictly higher score displaces an earlier verdict).
+  let verdict: Verdict = VERDICTS[0];
+  let runnerUp: Verdict | undefined;
   for (const v of VERDICTS) scores[v] = round(scores[v]);
-  const ranked = [...VERDICTS].sort(byScore(scores));
-  return { verdict: ranked[0]!, runnerUp: ranked[1]!, scores };
+  for (const v of VERDICTS.slice(1)) {
+    if (scores[v] > scores[verdict]) {
+      runnerUp = verdict;
+      verdict = v;
+    } else if (runnerUp === undefined || scores[v] > scores[runnerUp]) runnerUp = v;
+  }
+  return { verdict, runnerUp: runnerUp!, scores };
 }
 
 /** Verdict and scores only (no citations, risks, triggers, next steps or assumption text). */

@@ -17,6 +17,7 @@ import { headcountRank } from './headcount-role.js';
 import { instructionStart } from './instructions.js';
 import { findLanguages } from './languages.js';
 import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
+import { matchAll } from './match-all.js';
 import { clauseStart, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
 import { findQuantities, normalizeText, originalSpan } from './numbers.js';
 import { quantityProposals } from './quantity-facts.js';
@@ -82,7 +83,7 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
 
     for (const rule of RULES) {
       if (question && rule.notInQuestions) continue;
-      for (const m of t.matchAll(rule.pattern)) {
+      for (const m of matchAll(rule.pattern, t)) {
         const start = m.index;
         const end = start + m[0].length;
         if (rule.yes[0]?.key === 'currentArchitecture' && FROM_BEFORE.test(t.slice(Math.max(0, start - 30), start))) {

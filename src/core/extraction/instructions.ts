@@ -5,6 +5,7 @@
  * is believed. The rules are grammatical (who is addressed, in what mood), not a list of known attacks.
  */
 import { addressedToBot } from './addressed-to-bot.js';
+import { matchAll } from './match-all.js';
 
 const VERDICT_WORD = '(?:micro-?services?|monolith(?:ic)?|modular[- ]monolith|hybrid|serverless|soa)';
 // "we recommend microservices to our clients": the team (or its clients) is the subject, so the verb
@@ -56,7 +57,7 @@ const CLAUSE_START =
 export function instructionStart(sentence: string): number | undefined {
   if (!isInstruction(sentence)) return undefined;
   let keep = 0;
-  for (const m of sentence.matchAll(CLAUSE_START)) {
+  for (const m of matchAll(CLAUSE_START, sentence)) {
     const prefix = sentence.slice(0, m.index);
     if (isInstruction(prefix)) break;
     const rest = sentence.slice(m.index + m[0].length);

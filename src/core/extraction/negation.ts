@@ -3,6 +3,7 @@
  * "not yet in production" deny a fact; "we plan to adopt Kubernetes" states an intent, not a fact.
  * Both are read within the clause that holds the term, so "no CI, but we have tracing" keeps tracing.
  */
+import { matchAll } from './match-all.js';
 
 // Clause boundaries: punctuation, contrastive words, and "and"/"," when a new subject follows.
 const CLAUSE_BREAK =
@@ -17,11 +18,14 @@ const FUTURE =
 const POST_NEGATION =
   /^[\s'"]*(?:(?:is|are|was|were)\s+)?(?:(?:still|basically|totally|completely|entirely)\s+)?(?:missing|absent|non-?existent|lacking|not (?:set up|in place|there|a thing)|nowhere)\b|^\s*[:?=-]+\s*(?:no|none|nope|nobody|not really|n\/a|zero|nothing)\b/;
 
+// Where each clause break of the last text ends: every term of a sentence asks for its clause, several times.
+let breaksOf: { text: string; ends: number[] } = { text: '', ends: [] };
+
 /** The start of the clause containing `index` in `text`. */
 export function clauseStart(text: string, index: number): number {
+  if (breaksOf.text !== text) breaksOf = { text, ends: matchAll(CLAUSE_BREAK, text).map((m) => m.index + m[0].length) };
   let start = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    const end = m.index + m[0].length;
+  for (const end of breaksOf.ends) {
     if (end > index) break;
     start = end;
   }

@@ -4,6 +4,7 @@
  * suffixes ("200k", "2M"). Word numbers are rewritten as digits in a normalised copy of the text that
  * keeps a map back to the original, so evidence can always quote the user's own words.
  */
+import { matchAll } from './match-all.js';
 
 /** Lower-cased text with number words replaced by digits, plus a map to original offsets. */
 export interface NormalizedText {
@@ -197,13 +198,13 @@ function toNumber(digits: string, suffix: string | undefined): number {
 export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
   const taken: [number, number][] = [];
-  for (const m of text.matchAll(BETWEEN)) {
+  for (const m of matchAll(BETWEEN, text)) {
     const low = toNumber(m[1]!, m[2] ?? m[4]);
     const high = toNumber(m[3]!, m[4]);
     found.push({ value: (low + high) / 2, low, high, approx: true, start: m.index, end: m.index + m[0].length });
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(QUANTITY)) {
+  for (const m of matchAll(QUANTITY, text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;

@@ -1,4 +1,5 @@
 /** Splits a message into sentences, keeping offsets so evidence can quote the original words. */
+import { matchAll } from './match-all.js';
 
 export interface Sentence {
   /** Offsets in the text that was split. */
@@ -22,7 +23,7 @@ export function splitSentences(text: string): Sentence[] {
     const trimmed = raw.trim();
     if (trimmed) out.push({ start: start + lead, end: start + lead + trimmed.length, text: trimmed });
   };
-  for (const m of text.matchAll(BOUNDARY)) {
+  for (const m of matchAll(BOUNDARY, text)) {
     const end = m.index + m[0].length;
     push(m[0].startsWith('\n') ? m.index : end);
     start = end;

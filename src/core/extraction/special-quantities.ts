@@ -3,6 +3,7 @@
  * services owned per team ("each of our 3 teams owns 2 services").
  */
 import type { Proposal } from './lexicon.js';
+import { matchAll } from './match-all.js';
 
 export interface Spotted {
   proposal: Proposal;
@@ -17,14 +18,14 @@ const MOE = /(?<![\w$.])(\d+)x(\d+(?:\.\d+)?)b\b/g;
 /** Model sizes in billions of parameters. */
 export function modelSizes(text: string): Spotted[] {
   const out: Spotted[] = [];
-  for (const m of text.matchAll(MOE)) {
+  for (const m of matchAll(MOE, text)) {
     out.push({
       proposal: { key: 'modelSizeB', value: Number(m[1]) * Number(m[2]) },
       start: m.index,
       end: m.index + m[0].length,
     });
   }
-  for (const m of text.matchAll(SIZE)) {
+  for (const m of matchAll(SIZE, text)) {
     const value = Number(m[1]);
     if (value > 0 && value <= 2_000)
       out.push({ proposal: { key: 'modelSizeB', value }, start: m.index, end: m.index + m[0].length });
@@ -77,16 +78,16 @@ export function deployFrequency(text: string): Spotted[] {
   const out: Spotted[] = [];
   const add = (value: number, start: number, end: number) =>
     out.push({ proposal: { key: 'deploysPerWeek', value: Math.round(value * 100) / 100 }, start, end });
-  for (const m of text.matchAll(TIMES)) {
+  for (const m of matchAll(TIMES, text)) {
     const n = m[1] ? Number(m[1]) : m[2] === 'twice' ? 2 : 1;
     add(n * (PER_WEEK[m[3]!] ?? 1), m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(EVERY_N)) {
+  for (const m of matchAll(EVERY_N, text)) {
     const every = EVERY_COUNT[m[1]!] ?? Number(m[1]);
     if (every > 0) add((PER_WEEK_EVERY[m[2]!] ?? 1) / every, m.index, m.index + m[0].length);
   }
   if (!out.length) {
-    for (const m of [...text.matchAll(ADVERBS), ...text.matchAll(NOUN_FIRST)])
+    for (const m of [...matchAll(ADVERBS, text), ...matchAll(NOUN_FIRST, text)])
       add(ADVERB[m[1]!] ?? 1, m.index, m.index + m[0].length);
   }
   return out;
@@ -100,8 +101,8 @@ const TEAMS_COUNT = /(\d+)\s+(?:[a-z-]+\s+)?(?:teams|squads|pods)\b/g;
 /** The architecture implied when each team owns services: one service per team or more is microservices. */
 export function serviceOwnership(text: string): Spotted[] {
   const out: Spotted[] = [];
-  for (const m of text.matchAll(OWNERSHIP)) {
-    const stated = [...text.slice(0, m.index).matchAll(TEAMS_COUNT)].at(-1)?.[1];
+  for (const m of matchAll(OWNERSHIP, text)) {
+    const stated = matchAll(TEAMS_COUNT, text.slice(0, m.index)).at(-1)?.[1];
     const teams = Number(m[1] ?? stated ?? 0);
     const perTeam = m[2] === undefined ? undefined : Number(m[2]);
     // Without counts, services owned team by team is the microservice organisation itself.

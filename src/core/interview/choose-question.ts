@@ -3,7 +3,7 @@
  * with every possible answer through the real engine; questions that flip the verdict for more answers
  * (then move the scores more) come first.
  */
-import type { Assessment, Verdict } from '../assessment/assessment.js';
+import { type Assessment, VERDICTS, type Verdict } from '../assessment/assessment.js';
 import { type ProfileScore, scoreProfile } from '../assessment/score-profile.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { applyUpdates } from './apply-updates.js';
@@ -30,9 +30,11 @@ export interface ChooseOptions {
   score?: (profile: TeamProfile) => Pick<ProfileScore, 'verdict' | 'scores'>;
 }
 
+/** The verdict's score minus the best other score. */
 function margin(a: Pick<Assessment, 'scores'>, verdict: Verdict): number {
-  const others = Object.entries(a.scores).filter(([v]) => v !== verdict);
-  return a.scores[verdict] - Math.max(...others.map(([, s]) => s));
+  let best = Number.NEGATIVE_INFINITY;
+  for (const v of VERDICTS) if (v !== verdict) best = Math.max(best, a.scores[v]);
+  return a.scores[verdict] - best;
 }
 
 /** Every question that could still change the verdict, most informative first. */
