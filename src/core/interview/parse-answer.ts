@@ -1,4 +1,5 @@
 /** Small parsers for typed answers: yes/no, counts, and keyword choices. */
+import { findQuantities, normalizeText } from '../extraction/numbers.js';
 
 const NO = /\b(no|nope|nah|not|none|never|false|negative|without)\b|n['’]t\b|^\s*n\s*$/i;
 const YES =
@@ -15,39 +16,18 @@ export function parseYesNo(text: string): boolean | undefined {
   return undefined;
 }
 
-const WORDS: Record<string, number> = {
-  one: 1,
-  couple: 2,
-  few: 3,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  dozen: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-};
+/** Vague counts the extractor's number reader leaves alone. */
+const VAGUE: Record<string, number> = { couple: 2, few: 3, handful: 5, dozen: 12 };
 
-/** The first count in the text ("12", "about a dozen", "5-10" → 8), undefined if none. */
+/**
+ * The first count in a typed answer ("12", "about a dozen", "twenty-five", "1,000", "200k", "5-10" → 8),
+ * read with the extractor's number reader so answers and descriptions agree; undefined if none.
+ */
 export function parseCount(text: string): number | undefined {
   const t = text.toLowerCase();
-  const range = /(\d{1,6})\s*(?:-|–|to)\s*(\d{1,6})/.exec(t);
-  if (range) return Math.round((Number(range[1]) + Number(range[2])) / 2);
-  const digits = /(\d{1,6})\s*(\+|plus)?/.exec(t);
-  if (digits) return Number(digits[1]);
-  const word = new RegExp(`\\b(${Object.keys(WORDS).join('|')})\\b`).exec(t);
-  if (word) return WORDS[word[1]!];
   if (/\bjust me\b|\bsolo\b|\bonly me\b/.test(t)) return 1;
-  return undefined;
+  const first = findQuantities(normalizeText(text).text)[0];
+  if (first) return Math.round(first.value);
+  const vague = /\b(couple|few|handful|dozen)\b/.exec(t);
+  return vague ? VAGUE[vague[1]!] : undefined;
 }

@@ -55,6 +55,13 @@ describe('typed answers', () => {
     expect(parseCount('lots')).toBeUndefined();
   });
 
+  it('reads typed counts the way descriptions are read (thousands separators, compound words, k)', () => {
+    expect(parseCount('1,000')).toBe(1000);
+    expect(parseCount('twenty-five')).toBe(25);
+    expect(parseCount('about 200k')).toBe(200_000);
+    expect(parseCount('a couple')).toBe(2);
+  });
+
   it('takes "we have PagerDuty" as an on-call fact, not as a yes to another question', () => {
     const compliance = questionById('complianceBoundary')!;
     expect(parseTypedAnswer(compliance, 'we have pagerduty', {})).toBeUndefined();
