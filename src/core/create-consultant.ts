@@ -36,10 +36,18 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   const clock = deps.clock ?? systemClock;
   const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const conversations = createConversationStore(deps.store, { now: () => clock.now() });
+  // Steps of one turn assess the same profile more than once (a skip, then the next question). Profiles are
+  // replaced on every change, never edited in place, so the profile object identifies the assessment.
+  const assessed = new WeakMap<TeamProfile, Assessment>();
   // Assumptions carry their fact's human name, so every channel (the web page included) can show it.
   const assess = (profile: TeamProfile): Assessment => {
-    const a = assessProfile(profile, deps.knowledge);
-    return { ...a, assumptions: a.assumptions.map((x) => ({ ...x, label: FACT_LABELS[x.fact] })) };
+    let a = assessed.get(profile);
+    if (!a) {
+      const raw = assessProfile(profile, deps.knowledge);
+      a = { ...raw, assumptions: raw.assumptions.map((x) => ({ ...x, label: FACT_LABELS[x.fact] })) };
+      assessed.set(profile, a);
+    }
+    return a;
   };
 
   async function answer(question: string, ctx: AssistContext): Promise<Answer> {

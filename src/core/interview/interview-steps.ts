@@ -10,7 +10,7 @@ import type { OutMessage } from '../message.js';
 import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeFact } from '../render/describe-profile.js';
-import { chooseQuestion, DEFAULT_QUESTION_CAP, rankQuestions } from './choose-question.js';
+import { chooseQuestion, DEFAULT_QUESTION_CAP, type RankedQuestion, rankQuestions } from './choose-question.js';
 import type { ConversationState } from './conversation-state.js';
 import { answerMessage, questionMessage, recommendationMessage, templatedSummary } from './interview-messages.js';
 import { type Question, questionById } from './questions.js';
@@ -44,6 +44,24 @@ export const doneQuestions = (s: ConversationState) => [...s.asked, ...s.skipped
 export function createInterviewSteps(deps: InterviewDeps) {
   const cap = deps.questionCap ?? DEFAULT_QUESTION_CAP;
   const done = doneQuestions;
+
+  // One turn may need the same ranking twice ("why?" then the re-asked question; a correction checked for
+  // relevance, then the re-ask). Profiles are replaced on every change, never edited in place, so the
+  // profile object plus the questions done identify the computation.
+  let lastRank: { profile: TeamProfile; done: string; ranked: RankedQuestion[] } | undefined;
+  /** Questions that could still change the verdict, most informative first. */
+  function rank(state: ConversationState): RankedQuestion[] {
+    const ids = done(state);
+    const key = ids.join('\n');
+    if (lastRank?.profile !== state.profile || lastRank.done !== key) {
+      lastRank = {
+        profile: state.profile,
+        done: key,
+        ranked: rankQuestions(state.profile, { assess: deps.assess, done: ids }),
+      };
+    }
+    return lastRank.ranked;
+  }
 
   /** Next question, or the recommendation when nothing left could change it. */
   async function proceed(state: ConversationState, out: OutMessage[], ctx: AssistContext): Promise<TurnResult> {
@@ -98,7 +116,7 @@ export function createInterviewSteps(deps: InterviewDeps) {
     const q = questionById(state.pending);
     if (state.phase === 'questioning' && q) {
       const answered = done(state).length;
-      const remaining = rankQuestions(state.profile, { assess: deps.assess, done: done(state) }).length;
+      const remaining = rank(state).length;
       out.push(
         questionMessage(
           q,
@@ -174,10 +192,10 @@ export function createInterviewSteps(deps: InterviewDeps) {
 
   /** True while some answer to `q` could still change the verdict. */
   function stillInformative(state: ConversationState, q: Question): boolean {
-    return rankQuestions(state.profile, { assess: deps.assess, done: done(state) }).some((r) => r.question.id === q.id);
+    return rank(state).some((r) => r.question.id === q.id);
   }
 
-  return { cap, proceed, recommend, resume, describeChanges, skip, absorb, knowledge, stillInformative };
+  return { cap, proceed, recommend, resume, describeChanges, skip, absorb, knowledge, stillInformative, rank };
 }
 
 export type InterviewSteps = ReturnType<typeof createInterviewSteps>;

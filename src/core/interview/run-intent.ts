@@ -2,7 +2,6 @@
 import { renderAdr } from '../adr/render-adr.js';
 import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage } from '../message.js';
-import { rankQuestions } from './choose-question.js';
 import { type ConversationState, newConversationState } from './conversation-state.js';
 import type { Intent } from './intents.js';
 import {
@@ -13,13 +12,7 @@ import {
   whyQuestionText,
   whyVerdictMessage,
 } from './interview-messages.js';
-import {
-  doneQuestions,
-  type InterviewDeps,
-  type InterviewSteps,
-  shortVerdict,
-  type TurnResult,
-} from './interview-steps.js';
+import { type InterviewDeps, type InterviewSteps, shortVerdict, type TurnResult } from './interview-steps.js';
 import { questionById } from './questions.js';
 
 /** The replies to one intent; never throws. */
@@ -31,7 +24,6 @@ export async function runIntent(
   steps: InterviewSteps,
 ): Promise<TurnResult> {
   const { resume, recommend, skip } = steps;
-  const done = doneQuestions;
   const short = shortVerdict;
   const out: OutMessage[] = [];
   const pending = questionById(state.pending);
@@ -71,7 +63,7 @@ export async function runIntent(
     case 'why':
       if (state.phase === 'questioning' && pending) {
         const current = deps.assess(state.profile);
-        const ranked = rankQuestions(state.profile, { assess: deps.assess, done: done(state), baseline: current });
+        const ranked = steps.rank(state);
         const moveTo = (ranked.find((r) => r.question.id === pending.id)?.wouldMoveTo ?? []).map((v) => short(v));
         out.push({ type: 'text', text: whyQuestionText(pending, current, moveTo) });
         return resume(state, out, '');
