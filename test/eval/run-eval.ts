@@ -6,6 +6,7 @@
 import { VERDICTS } from '../../src/core/assessment/assessment.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { RETRIEVAL_THRESHOLDS } from './questions-thresholds.js';
+import { evaluateIndependentSets } from './run-independent.js';
 import { evaluateQuestions } from './run-questions.js';
 import { evaluateScenarios } from './run-scenarios.js';
 import { SCENARIO_THRESHOLDS } from './scenarios-thresholds.js';
@@ -44,6 +45,12 @@ for (const row of VERDICTS) {
 }
 for (const f of scenarios.failures) {
   console.log(`  misjudged ${f.id}: expected ${f.expected}, got ${f.got} (confidence ${f.confidence.toFixed(2)})`);
+}
+
+console.log('\n# Scenario sets written without reading the engine (first runs: 87.5%/75% and 70%/60%)');
+for (const set of await evaluateIndependentSets(kb)) {
+  console.log(`${set.name.padEnd(26)} accuracy ${pct(set.accuracy)}, strict ${pct(set.strictAccuracy)}`);
+  for (const m of set.misses) console.log(`  misjudged ${m.id}: expected ${m.expected}, got ${m.got}`);
 }
 
 const q = await evaluateQuestions(kb);
