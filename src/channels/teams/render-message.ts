@@ -24,7 +24,29 @@ function renderUnchecked(message: OutMessage): TeamsActivity[] {
   }
 }
 
-/** Renders a list of messages in order. */
+/**
+ * Renders a list of messages in order. A plain text activity followed by a card is sent as one message
+ * (the text above the card), as a person would write it: one Bot Connector call instead of two, and one
+ * notification instead of two.
+ */
 export function renderMessages(messages: OutMessage[]): TeamsActivity[] {
-  return messages.flatMap(renderMessage);
+  const out: TeamsActivity[] = [];
+  for (const activity of messages.flatMap(renderMessage)) {
+    const previous = out.at(-1);
+    if (previous && isPlainText(previous) && activity.attachments?.length && !activity.text && !activity.entities) {
+      out[out.length - 1] = fitCard({ ...activity, text: previous.text, textFormat: 'markdown' });
+    } else {
+      out.push(activity);
+    }
+  }
+  return out;
+}
+
+function isPlainText(activity: TeamsActivity): boolean {
+  return (
+    Boolean(activity.text) &&
+    !activity.attachments?.length &&
+    !activity.entities &&
+    (activity.text?.length ?? 0) < 4_000
+  );
 }

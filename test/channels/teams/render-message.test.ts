@@ -70,6 +70,23 @@ describe('Teams renderers', () => {
     expect(JSON.stringify(c.actions.at(-1))).toContain('Ops maturity');
   });
 
+  it('sends "what I understood" and the next question as one message, text above the card', () => {
+    const activities = renderMessages([
+      { type: 'text', text: 'Here is what I understood: 3 engineers.' },
+      {
+        type: 'question',
+        questionId: 'q',
+        text: 'Who runs production?',
+        why: 'Ops maturity matters.',
+        quickReplies: [{ label: 'Yes', value: 'y' }],
+        progress: { done: 0, total: 2 },
+      },
+    ]);
+    expect(activities).toHaveLength(1);
+    expect(activities[0]).toMatchObject({ text: 'Here is what I understood: 3 engineers.', textFormat: 'markdown' });
+    expect(card(activities[0]!).body[0].text).toBe('Question 1 of 2');
+  });
+
   it('renders the recommendation with verdict, confidence, sources, risks, steps and the standard buttons', () => {
     const [activity] = renderMessage({
       type: 'recommendation',
