@@ -24,6 +24,7 @@ import { quantityProposals } from './quantity-facts.js';
 import { splitSentences } from './sentences.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
 import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
+import { aboutWiderOrg, TEAM_SHAPE_KEYS } from './wider-org.js';
 
 interface Candidate {
   key: FactKey;
@@ -36,7 +37,13 @@ interface Candidate {
 }
 
 const RULES: TermRule[] = [...LEXICON, ...STAGE_RULES, ...ARCHITECTURE_RULES];
-const BOUNDARY_RULES = new Set(['compliance', 'sensitive-data', 'untrusted-code', 'self-hosted']);
+const BOUNDARY_RULES = new Set([
+  'compliance',
+  'compliance-isolation',
+  'sensitive-data',
+  'untrusted-code',
+  'self-hosted',
+]);
 const MATURITY_RULES = new Set(['tracing', 'platform-team', 'on-call']);
 const HEADCOUNT_KEYS = new Set<FactKey>(['engineers', 'teams']);
 const ARRAY_KEYS = new Set<FactKey>(['components', 'independentScaling', 'differentChangePace', 'languages', 'pains']);
@@ -64,8 +71,10 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
     const soft = isSoftCorrection(sentence.text);
     const push = (proposals: Proposal[] | undefined, start: number, end: number) => {
       // An architecture the team recommends or sells is not the one it runs.
-      if (aboutOthers(t, clauseStart(t, start), start))
-        proposals = proposals?.filter((p) => p.key !== 'currentArchitecture');
+      const from = clauseStart(t, start);
+      if (aboutOthers(t, from, start)) proposals = proposals?.filter((p) => p.key !== 'currentArchitecture');
+      // "dozens of platform teams elsewhere": the wider company's shape is not the owning team's.
+      if (aboutWiderOrg(t, from, end)) proposals = proposals?.filter((p) => !TEAM_SHAPE_KEYS.has(p.key));
       if (!proposals?.length) return;
       const evidence = trimEvidence(sentence.text, norm.map[start] ?? 0, norm.map[end] ?? sentence.text.length);
       for (const p of proposals) {
@@ -102,7 +111,7 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
           if (BOUNDARY_RULES.has(rule.id)) push(rule.yes, start, end);
           continue;
         }
-        if (!negated && isIntent(t, start) && !(rule.id === 'compliance' && isRequirement(t, start))) continue;
+        if (!negated && isIntent(t, start) && !(rule.id.startsWith('compliance') && isRequirement(t, start))) continue;
         if (!negated && rule.no && MATURITY_RULES.has(rule.id) && isImmature(t, start, end)) {
           // "tracing is partially rolled out": not yet a prerequisite in place.
           push(rule.no, start, end);

@@ -33,11 +33,13 @@ const rule = (id: string, pattern: RegExp, yes: Proposal[], no?: Proposal[], not
 });
 const comp = (...c: string[]): Proposal => ({ key: 'components', value: c });
 
+// The whole system inside the regulated perimeter.
+const WHOLE_SCOPE = String.raw`(?:already )?in (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?scope|audited as a whole|(?:hipaa|pci|fedramp)[- ](?:eligible|compliant|certified|approved) (?:[\w'-]+ ){0,2}(?:account|environment|cloud|tenant|subscription|vpc)`;
 // Data that needs protecting, but not by itself a separate service.
-const SENSITIVE = String.raw`pii|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs|payments? data|card (?:data|numbers)`;
+const SENSITIVE = String.raw`pii|phi|protected health information|cardholder data|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs|payments? data|card (?:data|numbers)`;
 // Wording that asks for a boundary around such data.
-const ISOLATE_VERB = String.raw`isolat\w*|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit|(?:its|their) own (?:network segment|subnet|access controls?|audit log(?:s|ging)?)|network segment`;
-const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:pci|hipaa|soc ?2|audit) scope|audit boundary|(?:in|into|on) (?:its|their) own (?:network segment|subnet)|(?:its|their) own audit log(?:s|ging)?|out of (?:hipaa|pci|sox|audit|compliance) scope|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
+const ISOLATE_VERB = String.raw`isolat\w*|separately audited|audited separately|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit|(?:its|their) own (?:network segment|subnet|access controls?|audit log(?:s|ging)?)|network segment`;
+const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:in|into|on) (?:its|their) own (?:network segment|subnet)|(?:its|their) own audit log(?:s|ging)?|out of (?:hipaa|pci|sox|audit|compliance) scope|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
 
 export const LEXICON: TermRule[] = [
   // Model hosting.
@@ -194,16 +196,41 @@ export const LEXICON: TermRule[] = [
   // A compliance boundary needs isolation wording or a regime that is met by scoping one part (HIPAA,
   // PCI, FedRAMP). Merely holding personal data ("we store PII", "GDPR applies") is a data-protection
   // concern for every architecture, recorded as sensitiveData.
+  // A named regime alone ("HIPAA", "PHI", "PCI") usually means one part must be scoped: a weak signal.
   rule(
     'compliance',
-    new RegExp(
-      String.raw`\b(?:hipaa|phi|pci(?:-dss| dss)?|cardholder data(?: environment)?|fedramp|itar|hitrust|cjis|${ISOLATION})\b|\b(?:${SENSITIVE})\b[^.;]{0,80}\b(?:${ISOLATE_VERB})|\b(?:${ISOLATE_VERB})[^.;]{0,60}\b(?:${SENSITIVE})\b`,
-    ),
+    /\b(?:hipaa|phi|pci(?:-dss| dss)?|cardholder data(?: environment)?|fedramp|itar|hitrust|cjis|(?:pci|hipaa|soc ?2|audit) scope|audit boundary)\b/,
     [
       { key: 'complianceBoundary', value: true },
       { key: 'sensitiveData', value: true },
     ],
     [{ key: 'complianceBoundary', value: false }],
+  ),
+  // Isolation wording around regulated data ("PHI only inside a separately audited component") is the
+  // boundary itself: it outranks both a bare regime and a whole-system scope.
+  rule(
+    'compliance-isolation',
+    new RegExp(
+      String.raw`\b(?:${ISOLATION})\b|\b(?:${SENSITIVE})\b[^.;]{0,80}\b(?:${ISOLATE_VERB})|\b(?:${ISOLATE_VERB})[^.;]{0,60}\b(?:${SENSITIVE})\b`,
+    ),
+    [
+      { key: 'complianceBoundary', value: true, priority: 3 },
+      { key: 'sensitiveData', value: true },
+    ],
+    [{ key: 'complianceBoundary', value: false }],
+  ),
+  // A boundary isolates a PART of the system. When the whole system already sits inside the regulated
+  // scope ("the entire platform is in scope and audited as a whole", "everything runs in the client's
+  // HIPAA-eligible account"), there is no part to carve out: the data is sensitive, but no boundary pays.
+  rule(
+    'whole-system-in-scope',
+    new RegExp(
+      String.raw`\b(?:the |our )?(?:whole|entire|complete) (?:app|application|platform|system|product|stack|estate|codebase|service|solution)\b[^.;]{0,80}\b(?:${WHOLE_SCOPE})|\b(?:everything|all of it|the lot)(?: is| sits| runs)? (?:in|inside|within) (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?(?:scope|perimeter|boundary)\b`,
+    ),
+    [
+      { key: 'complianceBoundary', value: false, priority: 2 },
+      { key: 'sensitiveData', value: true },
+    ],
   ),
   rule(
     'sensitive-data',
