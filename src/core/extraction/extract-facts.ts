@@ -14,6 +14,7 @@ import {
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { trimEvidence } from './evidence.js';
 import { headcountRank } from './headcount-role.js';
+import { isLightIngestion } from './ingestion-scale.js';
 import { instructionStart } from './instructions.js';
 import { findLanguages } from './languages.js';
 import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
@@ -90,6 +91,7 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
       }
     };
 
+    let light: boolean | undefined;
     for (const rule of RULES) {
       if (question && rule.notInQuestions) continue;
       for (const m of matchAll(rule.pattern, t)) {
@@ -115,6 +117,18 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
         if (!negated && rule.no && MATURITY_RULES.has(rule.id) && isImmature(t, start, end)) {
           // "tracing is partially rolled out": not yet a prerequisite in place.
           push(rule.no, start, end);
+          continue;
+        }
+        if (rule.id === 'heavy-ingestion' && !negated && (light ??= isLightIngestion(t))) {
+          // A nightly job over a small corpus is a schedule, not heavy ingestion.
+          push(
+            [
+              { key: 'heavyIngestion', value: false, priority: 0 },
+              { key: 'components', value: ['ingestion'] },
+            ],
+            start,
+            end,
+          );
           continue;
         }
         push(negated ? rule.no : rule.yes, start, end);

@@ -179,6 +179,16 @@ export const LEXICON: TermRule[] = [
     /\b(?:(?:nightly|batch|bulk|overnight|daily|weekly|huge|massive|large|heavy) (?:[a-z]+ )?(?:ingestion|ingest|backfills?|crawls?|etl|re-?index(?:ing)?|re-?embed(?:ding)?)|(?:\d+ )?(?:tb|terabytes|petabytes|pb) of (?:documents|docs|pdfs|data|files|text)|re-?embed(?:ding)? (?:the )?(?:whole|entire) corpus)\b/,
     [{ key: 'heavyIngestion', value: true }, comp('ingestion'), { key: 'independentScaling', value: ['ingestion'] }],
   ),
+  // Heavy by scale, not by schedule: hours-long jobs, or jobs that compete with live traffic.
+  rule(
+    'heavy-ingestion-scale',
+    /\b(?:(?:ingestion|ingest|backfills?|re-?index\w*|re-?embed\w*|indexing|etl|crawls?|embedding jobs?)\b[^.;]{0,60}\b(?:takes?|took|runs? for|running for|lasts?) (?:\d+|several|many|multiple) hours|multi-?hour (?:ingestion|backfills?|jobs?|re-?index\w*|re-?embed\w*|batch(?:es)?|crawls?)|(?:ingestion|backfills?|batch jobs?|re-?index\w*|re-?embed\w*|indexing)\b[^.;]{0,60}\b(?:compet\w+ with|starv\w+|slow\w* down|hog\w*|eat\w* into) (?:the |our )?(?:live|user|production|customer|interactive)[- ](?:traffic|requests|queries|users|latency|api))\b/,
+    [
+      { key: 'heavyIngestion', value: true, priority: 2 },
+      comp('ingestion'),
+      { key: 'independentScaling', value: ['ingestion'] },
+    ],
+  ),
   rule(
     'spiky',
     /\b(?:spiky|spikes?|bursty|bursts?|peaks?|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic))\b/,
@@ -243,7 +253,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'untrusted-code',
-    /\b(?:(?:run(?:s|ning)?|execut(?:e|es|ed|ing|ion)|exec|eval(?:s|uates?)?)\b[^.;]{0,40}\b(?:(?:user|users'|customer|untrusted|arbitrary|llm|model|ai|agent)[- ]?(?:supplied|provided|submitted|written|generated|authored)?|generated) (?:(?:(?:python|sql|js|javascript|shell) )?(?:code|scripts?|snippets?|programs?)|python|sql|javascript)|(?:writes?|generates?|produces?) (?:and|&|\+) (?:runs?|execut(?:es?|ing)) (?:its own |the )?(?:python|code|sql|scripts?|javascript|js|shell commands?)|(?:code|scripts?) (?:is|are|gets?) (?:llm|model|ai|agent|user)[- ](?:generated|written|supplied)|(?:llm|model|ai|agent|user)[- ](?:generated|written|supplied) (?:code|scripts?)[^.;]{0,40}\b(?:run|runs|execut\w+|exec|eval\w*)\b|untrusted code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
+    /\b(?:(?:run(?:s|ning)?|execut(?:e|es|ed|ing|ion)|exec|eval(?:s|uates?)?)\b[^.;]{0,40}\b(?:(?:user|users'|customer|untrusted|arbitrary|llm|model|ai|agent)[- ]?(?:supplied|provided|submitted|written|generated|authored)?|generated) (?:(?:(?:python|sql|js|javascript|shell) )?(?:code|scripts?|snippets?|programs?)|python|sql|javascript)|(?:writes?|generates?|produces?) (?:and|&|\+) (?:runs?|execut(?:es?|ing)) (?:its own |the )?(?:python|code|sql|scripts?|javascript|js|shell commands?)|(?:code|scripts?) (?:is|are|gets?) (?:llm|model|ai|agent|user)[- ](?:generated|written|supplied)|(?:llm|model|ai|agent|user)[- ](?:generated|written|supplied) (?:code|scripts?)[^.;]{0,40}\b(?:run|runs|running|ran|execut\w+|exec|eval\w*)\b|(?:writes?|generates?|produces?|emits?) (?:(?:its own|the|some) )?(?:python|code|sql|scripts?|javascript|js|shell commands?|programs?) (?:and|&|\+|then) (?:then )?(?:runs?|execut(?:e|es|ing)|evals?) (?:it|them|that|those|the (?:code|scripts?|programs?|quer(?:y|ies)|sql|python))|arbitrary (?:[\w-]+ ){0,2}(?:code|scripts?|programs?) (?:runs?|running|executes?|executing|executed|is run|gets run)|untrusted code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
     [{ key: 'untrustedCode', value: true }],
     [{ key: 'untrustedCode', value: false }],
   ),
@@ -296,7 +306,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'contention',
-    /\b(?:team contention|unclear ownership|ownership is unclear|nobody owns|everyone touches everything)\b/,
+    /\b(?:team contention|unclear ownership|ownership is unclear|nobody owns|everyone touches everything|trip(?:s|ping)? over each other'?s?|tread(?:s|ing)? on each other'?s? toes)\b/,
     [{ key: 'pains', value: ['team-contention'] }],
   ),
 ];

@@ -55,3 +55,37 @@ describe('extractFacts tells a compliance boundary from a system that is wholly 
     expect(facts('We process PHI for clinics.').complianceBoundary).toBe(true);
   });
 });
+
+describe('extractFacts reads ingestion by its scale, not its schedule', () => {
+  it.each([
+    'Every night a cron job re-embeds about 3k help articles; it takes a couple of minutes.',
+    'We run a nightly re-index of 5,000 wiki pages.',
+  ])('a small nightly job is not heavy ingestion: %s', (text) => {
+    const f = facts(text);
+    expect(f.heavyIngestion).toBe(false);
+    expect(f.independentScaling).toBeUndefined();
+  });
+
+  it.each([
+    'The weekly backfill takes 9 hours.',
+    'Our re-indexing slows down live traffic every evening.',
+    'We ingest millions of scanned contracts.',
+  ])('hours-long, contending or huge ingestion is heavy: %s', (text) => {
+    expect(facts(text)).toMatchObject({ heavyIngestion: true, independentScaling: ['ingestion'] });
+  });
+});
+
+describe('extractFacts spots model-written code that gets executed', () => {
+  it.each([
+    'The assistant generates SQL and then RUNS it against the warehouse.',
+    'Our bot writes JavaScript and executes it for each user.',
+    'In short: arbitrary model-written code running next to tenant data.',
+    'Agent-generated scripts are running in our workers.',
+  ])('%s', (text) => {
+    expect(facts(text).untrustedCode).toBe(true);
+  });
+
+  it('does not read ordinary code we write ourselves as untrusted', () => {
+    expect(facts('Our engineers write Python and run the test suite in CI.').untrustedCode).toBeUndefined();
+  });
+});
