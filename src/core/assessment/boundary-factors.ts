@@ -101,8 +101,12 @@ export const BOUNDARY_FACTORS: Factor[] = [
     citations: ['huyen-genai-platform', 'khan-academy-services', 'synthesis-when-to-extract-inference'],
     // Stronger when the Python side runs models we operate (a reranker, an embedder): that code cannot move
     // into the product's runtime, and bridging it in-process (cgo, embedded interpreters) rarely holds up.
+    // Not a reason to extract anything when teams already run their own services in several languages:
+    // that boundary exists today.
     strength: (p) =>
-      families(p).length >= 2 && families(p).some((l) => ML_LANGUAGES.has(l))
+      families(p).length >= 2 &&
+      families(p).some((l) => ML_LANGUAGES.has(l)) &&
+      !(p.currentArchitecture === 'microservices' && p.teams >= 4)
         ? p.modelHosting === 'hosted-api'
           ? 1
           : 2

@@ -181,7 +181,7 @@ export const TEAM_FACTORS: Factor[] = [
     label: 'Existing services already run well',
     facts: ['currentArchitecture', 'pains', 'teams'],
     weights: { 'modular-monolith': 0.5, microservices: 2 },
-    citations: ['monzo-microservices', 'uber-doma', 'dora-loosely-coupled'],
+    citations: ['monzo-microservices', 'uber-doma', 'dora-loosely-coupled', 'team-topologies'],
     strength: (p) =>
       p.currentArchitecture === 'microservices' &&
       p.teams >= 3 &&

@@ -43,7 +43,7 @@ export function scoreResolved(
     visit?.(factor, strength);
   }
   // Highest and second-highest score; ties go to the simpler architecture (VERDICTS is simplest first,
-  // and only a strictly higher score displaces an earlier verdict).
+  // and only a strictly higher score displaces an earlier verdict), except as preferOnTie says.
   let verdict: Verdict = VERDICTS[0];
   let runnerUp: Verdict | undefined;
   for (const v of VERDICTS) scores[v] = round(scores[v]);
@@ -53,7 +53,24 @@ export function scoreResolved(
       verdict = v;
     } else if (runnerUp === undefined || scores[v] > scores[runnerUp]) runnerUp = v;
   }
+  if (scores[runnerUp!] === scores[verdict] && preferOnTie(verdict, runnerUp!, resolved) === runnerUp) {
+    [verdict, runnerUp] = [runnerUp!, verdict];
+  }
   return { verdict, runnerUp: runnerUp!, scores };
+}
+
+/**
+ * Which of two equally scored verdicts to recommend (`simpler` is the simpler one). A tie means the
+ * evidence does not favour a move, so the architecture the team already runs wins when it works (no
+ * operational pain, no release friction): a migration needs a reason, not a coin toss. Otherwise the
+ * simpler architecture wins, because it is cheaper to grow out of than to consolidate back.
+ */
+export function preferOnTie(simpler: Verdict, other: Verdict, p: ResolvedProfile): Verdict {
+  const works =
+    p.known.has('currentArchitecture') &&
+    !p.releaseFriction &&
+    !p.pains.some((x) => x === 'ops-overhead' || x === 'distributed-monolith' || x === 'cascading-failures');
+  return works && p.currentArchitecture === other ? other : simpler;
 }
 
 /** Verdict and scores only (no citations, risks, triggers, next steps or assumption text). */

@@ -91,7 +91,6 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
       }
     };
 
-    let light: boolean | undefined;
     for (const rule of RULES) {
       if (question && rule.notInQuestions) continue;
       for (const m of matchAll(rule.pattern, t)) {
@@ -119,7 +118,7 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
           push(rule.no, start, end);
           continue;
         }
-        if (rule.id === 'heavy-ingestion' && !negated && (light ??= isLightIngestion(t))) {
+        if (rule.id === 'heavy-ingestion' && !negated && isLightIngestion(t)) {
           // A nightly job over a small corpus is a schedule, not heavy ingestion.
           push(
             [

@@ -45,7 +45,7 @@ export const LEXICON: TermRule[] = [
   // Model hosting.
   rule(
     'self-hosted',
-    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s|a10g?s?|t4s|gpus?|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|self-?host(?:ed|ing|s)?|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
+    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s|a10g?s?|t4s|gpus?|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|(?<!\b(?:small|tiny|lightweight|little|cpu) )self-?host(?:ed|ing|s)?(?! (?:small |tiny |cpu )?(?:re-?rankers?|embedders?|embedding models?|classifiers?|cross-encoders?|ner models?)\b)|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
     [{ key: 'modelHosting', value: 'self-hosted' }, { key: 'gpuInference', value: true }, comp('inference')],
     [{ key: 'gpuInference', value: false }],
   ),
@@ -59,6 +59,23 @@ export const LEXICON: TermRule[] = [
     'self-run-cpu-model',
     /\b(?:pytorch|torch|sentence-transformers|cross-encoders?|onnx ?runtime|hugging ?face transformers|(?:our own|custom|in-house|self-hosted|local) (?:re-?ranker|embedding model|embedder|classifier|ner model|model))\b/,
     [{ key: 'modelHosting', value: 'self-hosted', priority: 0 }, comp('inference')],
+  ),
+  // A small model of our own (a reranker, an embedder, a classifier) fits on CPUs: no GPU boundary unless
+  // GPUs are named, which outranks this.
+  rule(
+    'small-self-run-model',
+    /\b(?:(?:small|tiny|lightweight|little|cpu|our own|custom|in-house|self-hosted|local)(?: self-hosted| local| open)? (?:re-?rankers?|embedders?|embedding models?|classifiers?|cross-encoders?|ner models?)|(?:small|tiny|lightweight) (?:self-hosted |local |open(?:-weights?)? )?models?)\b/,
+    [
+      { key: 'modelHosting', value: 'self-hosted', priority: 0 },
+      { key: 'gpuInference', value: false, priority: 0 },
+      comp('inference'),
+    ],
+  ),
+  // "a mix of hosted and self-hosted models": both, whichever is named first.
+  rule(
+    'mixed-hosting',
+    /\b(?:(?:a )?mix(?:ture)? of (?:hosted|api|third-party)(?: apis?| models?| llms?)? and (?:a |an |some |our own )?(?:\w+ )?(?:self-?hosted|in-house|our own)|both hosted and self-?hosted|hosted (?:apis?|llms?|models?) (?:plus|\+|alongside|and) (?:a |an |some )?(?:\w+ )?(?:self-?hosted|our own|in-house))\b/,
+    [{ key: 'modelHosting', value: 'mixed', priority: 2 }, comp('inference')],
   ),
   rule(
     'cpu-inference',
@@ -259,7 +276,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'release-friction',
-    /\b(?:release trains?|shared release|1 release|same release|single release (?:pipeline|process)|wait(?:ing)? (?:on|for) (?:each other|(?:one|1) another|other teams|the other teams)|block(?:s|ed|ing)? (?:each other|(?:one|1) another|other teams)|blocked by (?:the |a |1 )?(?:shared|other|another|single|common)|deploy queue|merge queue|coordinated (?:releases|deploys)|release coordination|lock-?step|code freezes?|step(?:ping)? on each other'?s? toes)\b/,
+    /\b(?:release trains?|shared release|1 release|same release|single release (?:pipeline|process)|wait(?:ing)? (?:on|for) (?:each other|(?:one|1) another|other teams|the other teams)|block(?:s|ed|ing)? (?:each other|(?:one|1) another|other teams)|blocked by (?:the |a |1 )?(?:shared|other|another|single|common)|deploy queue|merge queue|coupled (?:together )?(?:in|into|by) (?:1|a single|the same|a shared|1 shared) (?:deploy\w*|releases?|release pipeline|pipeline)|releases? (?:get|gets|are|is|keep getting|keeps getting) (?:\w+ )?blocked|coordinated (?:releases|deploys)|release coordination|lock-?step|code freezes?|step(?:ping)? on each other'?s? toes)\b/,
     [
       { key: 'releaseFriction', value: true },
       { key: 'pains', value: ['slow-releases', 'team-contention'] },

@@ -60,7 +60,12 @@ const TIMES = new RegExp(
   String.raw`${VERB}[^.;]{0,30}?\b(?:(\d+(?:\.\d+)?)\+?\s*(?:times|x)|(once|twice))\s*(?:a|per|each|every|\/)\s*(hour|day|week|month|sprint|quarter)\b`,
   'g',
 );
-const ADVERBS = new RegExp(String.raw`${VERB}[^.;]{0,20}?\b(${Object.keys(ADVERB).join('|')})\b`, 'g');
+// "releases get blocked weekly" says how often releases are blocked, not how often they ship.
+const NOT_CADENCE = String.raw`(?!\b(?:blocked|block|fail\w*|broken|break\w*|delayed|slip\w*|stuck|rolled back)\b)`;
+const ADVERBS = new RegExp(
+  String.raw`${VERB}(?:${NOT_CADENCE}[^.;]){0,20}?\b(${Object.keys(ADVERB).join('|')})\b`,
+  'g',
+);
 const NOUN_FIRST =
   /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly) (?:deploys|deployments|releases)\b/g;
 

@@ -94,10 +94,11 @@ export const ARCHITECTURE_RULES: TermRule[] = [
   ),
 ];
 
-// "we recommend microservices to our clients", "our customers run dozens of services": an architecture
-// the team advises on, sells or sees at clients is not the one it runs.
+// "we recommend microservices to our clients", "our customers run dozens of services", "a consultant
+// proposed 9 microservices": an architecture the team advises on, sells, sees at clients or was pitched
+// is not the one it runs.
 const OTHERS =
-  /\b(?:recommend(?:s|ed|ing)?|advis(?:e|es|ed|ing)|sell(?:s|ing)?|resell(?:s|ing)?|teach(?:es|ing)?|consult(?:s|ing)? on|coach(?:es|ing)?|audit(?:s|ing)?|review(?:s|ing)?|migrat(?:e|es|ing) (?:clients|customers)|help(?:s|ing)? (?:clients|customers|companies|teams|others) (?:with|adopt|build|run|move|migrate)|writ(?:e|es|ing) about|blog(?:s|ging)? about|talk(?:s|ing)? about|evangeli[sz](?:e|es|ing)|preach(?:es|ing)?|(?:clients|customers|partners|prospects)(?:'s?)? (?:\w+ ){0,2}(?:use|run|have|build|want|ask for))\b/;
+  /\b(?:recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)|suggest(?:s|ed|ing|ion)?|pitch(?:es|ed|ing)?|advis(?:e|es|ed|ing)|sell(?:s|ing)?|resell(?:s|ing)?|teach(?:es|ing)?|consult(?:s|ing)? on|coach(?:es|ing)?|audit(?:s|ing)?|review(?:s|ing)?|migrat(?:e|es|ing) (?:clients|customers)|help(?:s|ing)? (?:clients|customers|companies|teams|others) (?:with|adopt|build|run|move|migrate)|writ(?:e|es|ing) about|blog(?:s|ging)? about|talk(?:s|ing)? about|evangeli[sz](?:e|es|ing)|preach(?:es|ing)?|(?:clients|customers|partners|prospects)(?:'s?)? (?:\w+ ){0,2}(?:use|run|have|build|want|ask for))\b/;
 
 /** True when the architecture word at `start` (clause from `clauseFrom`) is about someone else's system. */
 export function aboutOthers(text: string, clauseFrom: number, start: number): boolean {

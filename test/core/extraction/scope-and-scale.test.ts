@@ -89,3 +89,45 @@ describe('extractFacts spots model-written code that gets executed', () => {
     expect(facts('Our engineers write Python and run the test suite in CI.').untrustedCode).toBeUndefined();
   });
 });
+
+describe('extractFacts reads small self-run models and mixed hosting', () => {
+  it('a small reranker we host ourselves is not GPU inference', () => {
+    expect(facts('We call a hosted LLM plus a tiny self-hosted classifier.')).toMatchObject({
+      modelHosting: 'mixed',
+      gpuInference: false,
+    });
+  });
+
+  it('GPUs named outright still mean GPU inference', () => {
+    expect(facts('Our own reranker runs on two A100 GPUs.').gpuInference).toBe(true);
+    expect(facts('We self-host Llama 3 70B.').gpuInference).toBe(true);
+  });
+});
+
+describe('extractFacts hears release friction and org shape in everyday words', () => {
+  it.each([
+    'Both squads are coupled in a single deploy and it hurts.',
+    'Our releases keep getting blocked by the data team.',
+    "The four teams wait on each other's deploys.",
+  ])('%s', (text) => {
+    expect(facts(text).releaseFriction).toBe(true);
+  });
+
+  it('a blocked release is not a release cadence', () => {
+    expect(facts('Releases are blocked weekly by the shared pipeline.').deploysPerWeek).toBeUndefined();
+  });
+
+  it('an architecture someone proposed is not the one the team runs', () => {
+    expect(facts('An outside consultant proposed 12 microservices.').currentArchitecture).toBeUndefined();
+    expect(facts('Our CTO suggested microservices last month.').currentArchitecture).toBeUndefined();
+    expect(facts('We run 12 microservices.').currentArchitecture).toBe('microservices');
+  });
+
+  it('counts teams named in brackets', () => {
+    expect(facts('There are five teams (billing, search, growth, data, web) on one codebase.').teams).toBe(5);
+  });
+
+  it('an SRE group signals on-call', () => {
+    expect(facts('A site reliability group of four keeps the lights on.').onCall).toBe(true);
+  });
+});
