@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../../src/core/message.js';
 import { shownText } from '../../support/fake-slack-api.js';
-import { blockActions, dmMessage, eventEnvelope, newTs, postSlack, slashCommand } from '../../support/slack-request.js';
+import { blockActions, dmMessage, eventEnvelope, postSlack } from '../../support/slack-request.js';
 import { scriptedConsultant } from './scripted-consultant.js';
 import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 
