@@ -55,9 +55,20 @@ const PAST_MIGRATION =
 const FROM_BEFORE = /\bfrom\s+(?:a |an |our |the |1 )?(?:big |large |legacy |old |huge |single )?$/;
 const MAX_INPUT = 20_000;
 
+// A typed answer is read twice in one turn (as the answer, then for extra facts), usually with the same
+// text and a different known profile. Candidates depend on the text alone (only `resolve` reads `known`
+// and it never mutates them), so the last text's candidates are reused.
+let last: { text: string; candidates: readonly Candidate[] } | undefined;
+
 /** Facts stated in `text`; `known` lets "we're 15 now" count as a correction of a known 12. */
 export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
   if (typeof text !== 'string' || !text.trim()) return [];
+  if (last?.text !== text) last = { text, candidates: findCandidates(text) };
+  return resolve(last.candidates, known);
+}
+
+/** Every proposal the rules make for `text`, in mention order (before choosing one per fact). */
+function findCandidates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
   let order = 0;
   for (const whole of splitSentences(text.slice(0, MAX_INPUT))) {
@@ -165,7 +176,7 @@ export function extractFacts(text: string, known?: TeamProfile): FactUpdate[] {
     const languages = findLanguages(t, sentence.text);
     if (languages.length) push([{ key: 'languages', value: languages }], 0, t.length);
   }
-  return resolve(candidates, known);
+  return candidates;
 }
 
 const rank = (list: readonly string[]) => (v: string) => {
@@ -176,7 +187,7 @@ const componentRank = rank(COMPONENTS);
 const painRank = rank(PAINS);
 
 /** One update per fact: arrays are unions; scalars take a correction, else the strongest, latest mention. */
-function resolve(candidates: Candidate[], known?: TeamProfile): FactUpdate[] {
+function resolve(candidates: readonly Candidate[], known?: TeamProfile): FactUpdate[] {
   const byKey = new Map<FactKey, Candidate[]>();
   for (const c of candidates) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   const out: FactUpdate[] = [];
