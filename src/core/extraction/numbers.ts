@@ -111,13 +111,18 @@ function cardinalValue(phrase: string): number | undefined {
   return total + current;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cases and rewrites number words as digits; "no one" stays words so negation still reads it. */
 export function normalizeText(original: string): NormalizedText {
-  const lower = Array.from(original, (c) => {
-    if (c === '\u2019' || c === '\u2018') return "'";
-    const l = c.toLowerCase();
-    return l.length === c.length ? l : c;
-  }).join('');
+  // ASCII text (most messages) lower-cases character for character, so one native call does the same.
+  const lower = ASCII.test(original)
+    ? original.toLowerCase()
+    : Array.from(original, (c) => {
+        if (c === '\u2019' || c === '\u2018') return "'";
+        const l = c.toLowerCase();
+        return l.length === c.length ? l : c;
+      }).join('');
   let text = '';
   const map: number[] = [];
   let i = 0;
