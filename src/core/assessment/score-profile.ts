@@ -25,21 +25,25 @@ function readsOnlyAssumed(factor: Factor, known: ReadonlySet<string>): boolean {
   return true;
 }
 
+/** Each factor's defined weights as [verdict, weight] in VERDICTS order (the scoring loop runs per profile). */
+const WEIGHTS: [Verdict, number][][] = FACTORS.map((f) =>
+  VERDICTS.flatMap((v): [Verdict, number][] => (f.weights[v] === undefined ? [] : [[v, f.weights[v]!]])),
+);
+
 /** Scores a resolved profile; `visit` sees each factor that applies with its effective strength. */
 export function scoreResolved(
   resolved: ResolvedProfile,
   visit?: (factor: Factor, strength: number) => void,
 ): ProfileScore {
   const scores: Record<Verdict, number> = { monolith: 0, 'modular-monolith': 0, hybrid: 0, microservices: 0 };
-  for (const factor of FACTORS) {
+  for (let i = 0; i < FACTORS.length; i++) {
+    const factor = FACTORS[i]!;
     const raw = factor.strength(resolved);
     if (raw === undefined) continue;
     // A factor that reads only assumed facts counts half: assumptions may tip a verdict, not carry it.
     const strength = readsOnlyAssumed(factor, resolved.known) ? raw / 2 : raw;
-    for (const v of VERDICTS) {
-      const w = factor.weights[v];
-      if (w !== undefined) scores[v] += w * strength;
-    }
+    // Same additions in the same order as walking VERDICTS and skipping missing weights.
+    for (const [v, w] of WEIGHTS[i]!) scores[v] += w * strength;
     visit?.(factor, strength);
   }
   // Highest and second-highest score; ties go to the simpler architecture (VERDICTS is simplest first,
@@ -47,7 +51,8 @@ export function scoreResolved(
   let verdict: Verdict = VERDICTS[0];
   let runnerUp: Verdict | undefined;
   for (const v of VERDICTS) scores[v] = round(scores[v]);
-  for (const v of VERDICTS.slice(1)) {
+  for (let i = 1; i < VERDICTS.length; i++) {
+    const v = VERDICTS[i]!;
     if (scores[v] > scores[verdict]) {
       runnerUp = verdict;
       verdict = v;
