@@ -111,12 +111,16 @@ function cardinalValue(phrase: string): number | undefined {
   return total + current;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** True when every character is 7-bit ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** Lower-cases and rewrites number words as digits; "no one" stays words so negation still reads it. */
 export function normalizeText(original: string): NormalizedText {
   // ASCII text (most messages) lower-cases character for character, so one native call does the same.
-  const lower = ASCII.test(original)
+  const lower = isAscii(original)
     ? original.toLowerCase()
     : Array.from(original, (c) => {
         if (c === '\u2019' || c === '\u2018') return "'";
