@@ -74,12 +74,8 @@ export function guardConsultant(inner: Consultant, options: GuardOptions): Consu
   }
 
   return {
+    // Only `handle` is guarded; the consultant's methods are closures, so the rest pass through as they are.
     ...inner,
-    greet: (conversationId, ctx) => inner.greet(conversationId, ctx),
-    assess: (description) => inner.assess(description),
-    ask: (question, ctx) => inner.ask(question, ctx),
-    seed: (conversationId, profile) => inner.seed(conversationId, profile),
-    snapshot: (conversationId) => inner.snapshot(conversationId),
     async handle(conversationId, input, ctx) {
       const started = performance.now();
       try {
