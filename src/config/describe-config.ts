@@ -8,8 +8,13 @@ export function maskSecret(value: string | undefined): string {
   return `${prefix}…(set, ${value.length} chars)`;
 }
 
+/** Hides the password in a connection URL (redis://user:***@host). */
+export function maskUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):([^@]*)@/, '//$1:***@');
+}
+
 function maskUrlPassword(url: string | undefined): string {
-  return url ? url.replace(/\/\/([^:/@]*):([^@]*)@/, '//$1:***@') : '(not set)';
+  return url ? maskUrl(url) : '(not set)';
 }
 
 export function describeConfig(config: Config): Array<[string, string]> {

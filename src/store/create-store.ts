@@ -4,7 +4,10 @@ import { dirname, resolve } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { maskUrl } from '../config/describe-config.js';
 import { ArchieError } from '../core/errors.js';
+
+export { maskUrl };
 
 export type StoreKind = 'memory' | 'sqlite' | 'redis';
 
@@ -44,9 +47,4 @@ function openStore(url: string, namespace: string): CreatedStore {
     'config_invalid',
     `STORE_URL "${maskUrl(url)}" is not supported: use sqlite://./data/archie.sqlite, redis://host:6379 or memory://.`,
   );
-}
-
-/** Hides the password in a connection URL. */
-export function maskUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]*):([^@]*)@/, '//$1:***@');
 }
