@@ -2,15 +2,9 @@
 // Written from an architect's judgement only, without reading the engine, its knowledge base or its other tests.
 // Expectations were fixed before Archie was run on any of these descriptions.
 
-export type Verdict = 'monolith' | 'modular-monolith' | 'hybrid' | 'microservices';
+import type { HeldOutScenario } from './held-out.js';
 
-export interface HeldOutScenario {
-  id: string;
-  description: string;
-  expected: Verdict;
-  acceptable?: Verdict[];
-  why: string;
-}
+export type { HeldOutScenario, Verdict } from './held-out.js';
 
 export const HELD_OUT_2: HeldOutScenario[] = [
   // ---------------------------------------------------------------- monolith
