@@ -31,15 +31,16 @@ function renderUnchecked(message: OutMessage): TeamsActivity[] {
  */
 export function renderMessages(messages: OutMessage[]): TeamsActivity[] {
   const out: TeamsActivity[] = [];
-  for (const activity of messages.flatMap(renderMessage)) {
+  for (const activity of messages.flatMap(renderUnchecked)) {
     const previous = out.at(-1);
     if (previous && isPlainText(previous) && activity.attachments?.length && !activity.text && !activity.entities) {
-      out[out.length - 1] = fitCard({ ...activity, text: previous.text, textFormat: 'markdown' });
+      out[out.length - 1] = { ...activity, text: previous.text, textFormat: 'markdown' };
     } else {
       out.push(activity);
     }
   }
-  return out;
+  // Sized once, as sent (a merged card includes the text above it).
+  return out.map((activity) => fitCard(activity));
 }
 
 function isPlainText(activity: TeamsActivity): boolean {
