@@ -74,9 +74,10 @@ export async function bench(): Promise<BenchResult[]> {
   const archieUrl = `http://127.0.0.1:${port}`;
 
   try {
-    // Warm both (JIT, auth.test, knowledge caches) before measuring.
-    await drive(bareServer.url, api, 20, 4);
-    await drive(archieUrl, api, 20, 4);
+    // Warm both with a full round first (JIT on every thread, auth.test, knowledge caches): a server's
+    // throughput is its steady state, not its first hundred requests.
+    await drive(bareServer.url, api, count, concurrency);
+    await drive(archieUrl, api, count, concurrency);
     // Alternate rounds so machine noise hits both alike; compare the medians.
     const bareRuns: ThroughputRun[] = [];
     const archieRuns: ThroughputRun[] = [];

@@ -92,10 +92,11 @@ export async function bench(): Promise<BenchResult[]> {
 
   try {
     const targets = { bare: bare.url, archie: archieUrl, channel: channelOnly.baseUrl };
-    // Warm all three (JIT, knowledge caches) before measuring.
+    // Warm all three with a full round first (JIT on every thread, knowledge caches): a server's
+    // throughput is its steady state, not its first hundred requests.
     const connectors = { bare: bareConnector, archie: connector, channel: channelOnly.connector };
     for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
-      await drive(url, connectors[name], `warm-${name}`, 20, 4);
+      await drive(url, connectors[name], `warm-${name}`, count, concurrency);
     }
     // Interleaved rounds, best of each: a noisy machine (other processes) then hits all alike.
     const runs: Record<keyof typeof targets, ThroughputRun[]> = { bare: [], archie: [], channel: [] };
