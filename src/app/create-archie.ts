@@ -10,7 +10,6 @@ import { createConsultant } from '../core/create-consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { ModelAssist } from '../core/llm/model-assist.js';
-import { createEnginePool } from '../engine/create-engine-pool.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
@@ -75,25 +74,12 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     ...assist?.status?.(),
   });
 
-  // Offline turns run on worker threads so the engine's CPU never delays an ack; a model makes turns
-  // I/O-bound, and those stay on the main thread (ADR 0060).
-  const engine = config.llm
-    ? undefined
-    : createEnginePool({
-        threads: config.engineThreads,
-        knowledge,
-        knowledgeDir: options.knowledgeDir,
-        clock,
-        logger: logger.child({ component: 'engine' }),
-      });
-
   const listeners: AssessmentListener[] = [];
   const core = createConsultant({
     knowledge,
     store: store.keyv,
     clock,
     assist,
-    runTurn: engine?.runTurn,
     onAssessment: async (event) => {
       for (const listener of listeners) {
         try {
@@ -115,7 +101,6 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   const app = createHttpApp({
     status: () => ({
       model: modelStatus(),
-      engine: engine?.status() ?? { threads: 0 },
       store: store.kind,
       channels: Object.fromEntries(channels.map((c) => [c.name, c.status()])),
     }),
@@ -178,7 +163,6 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
             logger.error({ err: error, channel: channel.name }, 'channel failed to close');
           }
         }
-        await engine?.close();
         await store.close();
       })();
       return closing;

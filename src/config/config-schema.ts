@@ -54,10 +54,6 @@ export const envSchema = z.object({
 
   WEB_CHAT: bool.optional(),
 
-  ENGINE_THREADS: z
-    .union([z.literal('auto'), int(0, 64)], { error: 'use auto, 0 (main thread only) or a number of threads' })
-    .default('auto'),
-
   CHECKINS: bool.default(true),
   CHECKIN_STALE_DAYS: int(1, 3650).default(90),
   CHECKIN_LOCK_MS: int(1_000, 600_000).default(30_000),
@@ -85,8 +81,6 @@ export interface Config {
   slack?: SlackConfig;
   teams: TeamsConfig;
   webChat: boolean;
-  /** Worker threads for the offline engine's turns: 'auto' (cores - 1, at most 4) or a count; 0 = main thread. */
-  engineThreads: number | 'auto';
   /** lockMs: BullMQ job lock; a replica silent this long is presumed dead and its run handed over. */
   checkins: { enabled: boolean; staleDays: number; lockMs: number };
   limits: {

@@ -49,14 +49,6 @@ export function describeConfig(config: Config): Array<[string, string]> {
         : 'unauthenticated local mode (no MICROSOFT_APP_ID): do not expose publicly',
     ],
     ['web chat', config.webChat ? 'on' : 'off'],
-    [
-      'engine threads',
-      config.llm
-        ? 'not used (model-assisted turns run on the main thread)'
-        : config.engineThreads === 0
-          ? 'off (turns run on the main thread)'
-          : `${config.engineThreads} (offline turns run on worker threads)`,
-    ],
     ['check-ins', config.checkins.enabled ? `on, stale after ${config.checkins.staleDays} days` : 'off'],
     [
       'limits',

@@ -54,7 +54,6 @@ function toConfig(env: Env): Config {
       appType: env.MICROSOFT_APP_TYPE ?? (env.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
     },
     webChat: env.WEB_CHAT ?? loopback,
-    engineThreads: env.ENGINE_THREADS,
     checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS, lockMs: env.CHECKIN_LOCK_MS },
     limits: {
       messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,

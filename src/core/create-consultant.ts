@@ -3,20 +3,23 @@
  * interview turn at a time per conversation, and notifies listeners of verdicts. The interview, engine
  * and renderers do the work.
  */
+import { answerQuestion } from './answers/answer-question.js';
+import { assessProfile } from './assessment/assess-profile.js';
+import type { Assessment } from './assessment/assessment.js';
 import { type Clock, systemClock } from './clock.js';
-import type { AssessmentListener, Consultant } from './consultant.js';
+import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
 import { createConversationStore, newConversationState } from './interview/conversation-state.js';
-import type { TurnResult } from './interview/interview.js';
+import { createInterview, type TurnResult } from './interview/interview.js';
 import { readFacts, validUpdates } from './interview/read-facts.js';
 import { recordFacts } from './interview/record-facts.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input.js';
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
-import { type FactKey, type FactUpdate, teamProfileSchema } from './profile/profile.js';
+import { FACT_LABELS } from './profile/fact-labels.js';
+import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import type { KeyValueStore } from './store/key-value-store.js';
-import { createTurnEngine, type TurnLimits, type TurnRunner } from './turn-engine.js';
 
 export interface ConsultantDeps {
   knowledge: KnowledgeBase;
@@ -25,12 +28,7 @@ export interface ConsultantDeps {
   /** What a configured model adds (extraction, grounded answers, explanations); absent → offline engine. */
   assist?: ModelAssist;
   onAssessment?: AssessmentListener;
-  limits?: TurnLimits;
-  /**
-   * Where offline turns run (the engine pool's worker threads); default: this thread. Ignored when a model
-   * is configured, because those turns interleave model calls with the engine's steps.
-   */
-  runTurn?: TurnRunner;
+  limits?: { maxMessageChars?: number; questionCap?: number };
 }
 
 /** Builds the consultant over a knowledge base and a key-value store. */
@@ -38,14 +36,40 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   const clock = deps.clock ?? systemClock;
   const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const conversations = createConversationStore(deps.store, { now: () => clock.now() });
-  const { interview, assess, answer } = createTurnEngine({
-    knowledge: deps.knowledge,
+  // Steps of one turn assess the same profile more than once (a skip, then the next question). Profiles are
+  // replaced on every change, never edited in place, so the profile object identifies the assessment.
+  const assessed = new WeakMap<TeamProfile, Assessment>();
+  // Assumptions carry their fact's human name, so every channel (the web page included) can show it.
+  const assess = (profile: TeamProfile): Assessment => {
+    let a = assessed.get(profile);
+    if (!a) {
+      const raw = assessProfile(profile, deps.knowledge);
+      a = { ...raw, assumptions: raw.assumptions.map((x) => ({ ...x, label: FACT_LABELS[x.fact] })) };
+      assessed.set(profile, a);
+    }
+    return a;
+  };
+
+  async function answer(question: string, ctx: AssistContext): Promise<Answer> {
+    if (deps.assist) {
+      try {
+        const fromModel = await deps.assist.answer(question, ctx);
+        if (fromModel) return fromModel;
+      } catch {
+        // The offline answer below is always available.
+      }
+    }
+    return answerQuestion(question, deps.knowledge);
+  }
+
+  const interview = createInterview({
+    assess,
+    answer,
     assist: deps.assist,
     now: () => clock.now(),
-    limits: deps.limits,
+    maxMessageChars,
+    questionCap: deps.limits?.questionCap,
   });
-  // Model-assisted turns wait on the model between steps, so they stay here; offline turns may run elsewhere.
-  const runTurn: TurnRunner = (!deps.assist && deps.runTurn) || interview.handle;
 
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
   const queues = new Map<string, Promise<unknown>>();
@@ -107,7 +131,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
       serialise(id, async () => {
         try {
           const state = (await conversations.load(id)) ?? newConversationState(clock.now());
-          const result = await runTurn(state, input, assistCtx(id, ctx));
+          const result = await interview.handle(state, input, assistCtx(id, ctx));
           await conversations.save(id, result.state);
           await notify(id, result, ctx.channel);
           // Once per turn: tell the user when the model stepped aside, before the (offline) answer.

@@ -35,14 +35,6 @@ describe('loadConfig', () => {
     expect(load({ WEB_CHAT: 'false' }).webChat).toBe(false);
   });
 
-  it('runs offline turns on worker threads by default, or on the main thread with ENGINE_THREADS=0', () => {
-    expect(load({}).engineThreads).toBe('auto');
-    expect(load({ ENGINE_THREADS: '0' }).engineThreads).toBe(0);
-    expect(load({ ENGINE_THREADS: '3' }).engineThreads).toBe(3);
-    expect(problem({ ENGINE_THREADS: 'many' })).toMatch(/ENGINE_THREADS: use auto, 0 \(main thread only\) or a number/);
-    expect(problem({ ENGINE_THREADS: '-1' })).toMatch(/ENGINE_THREADS/);
-  });
-
   it('says how to fix a half-configured Slack app', () => {
     expect(problem({ SLACK_SIGNING_SECRET: 'abc' })).toMatch(/SLACK_BOT_TOKEN is missing.*OAuth & Permissions/);
     expect(problem({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/SLACK_SIGNING_SECRET is missing.*Basic Information/);
