@@ -25,43 +25,53 @@ function readsOnlyAssumed(factor: Factor, known: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** Each factor's defined weights as [verdict, weight] in VERDICTS order (the scoring loop runs per profile). */
-const WEIGHTS: [Verdict, number][][] = FACTORS.map((f) =>
-  VERDICTS.flatMap((v): [Verdict, number][] => (f.weights[v] === undefined ? [] : [[v, f.weights[v]!]])),
-);
+/** Each factor's weight per verdict, by index in VERDICTS (undefined where it has none). */
+const WEIGHTS: (number | undefined)[][] = FACTORS.map((f) => VERDICTS.map((v) => f.weights[v]));
 
 /** Scores a resolved profile; `visit` sees each factor that applies with its effective strength. */
 export function scoreResolved(
   resolved: ResolvedProfile,
   visit?: (factor: Factor, strength: number) => void,
 ): ProfileScore {
-  const scores: Record<Verdict, number> = { monolith: 0, 'modular-monolith': 0, hybrid: 0, microservices: 0 };
+  // One sum per verdict, in VERDICTS order, in a number array: the interview scores dozens of profiles per
+  // turn, and adding into an object keyed by verdict name cost more than the factors themselves.
+  const sums = [0, 0, 0, 0];
   for (let i = 0; i < FACTORS.length; i++) {
     const factor = FACTORS[i]!;
     const raw = factor.strength(resolved);
     if (raw === undefined) continue;
     // A factor that reads only assumed facts counts half: assumptions may tip a verdict, not carry it.
     const strength = readsOnlyAssumed(factor, resolved.known) ? raw / 2 : raw;
-    // Same additions in the same order as walking VERDICTS and skipping missing weights.
-    for (const [v, w] of WEIGHTS[i]!) scores[v] += w * strength;
+    const weights = WEIGHTS[i]!;
+    for (let k = 0; k < sums.length; k++) {
+      const w = weights[k];
+      if (w !== undefined) sums[k]! += w * strength;
+    }
     visit?.(factor, strength);
   }
+  for (let k = 0; k < sums.length; k++) sums[k] = round(sums[k]!);
   // Highest and second-highest score; ties go to the simpler architecture (VERDICTS is simplest first,
   // and only a strictly higher score displaces an earlier verdict), except as preferOnTie says.
-  let verdict: Verdict = VERDICTS[0];
-  let runnerUp: Verdict | undefined;
-  for (const v of VERDICTS) scores[v] = round(scores[v]);
-  for (let i = 1; i < VERDICTS.length; i++) {
-    const v = VERDICTS[i]!;
-    if (scores[v] > scores[verdict]) {
-      runnerUp = verdict;
-      verdict = v;
-    } else if (runnerUp === undefined || scores[v] > scores[runnerUp]) runnerUp = v;
+  let top = 0;
+  let second = -1;
+  for (let k = 1; k < sums.length; k++) {
+    if (sums[k]! > sums[top]!) {
+      second = top;
+      top = k;
+    } else if (second === -1 || sums[k]! > sums[second]!) second = k;
   }
-  if (scores[runnerUp!] === scores[verdict] && preferOnTie(verdict, runnerUp!, resolved) === runnerUp) {
-    [verdict, runnerUp] = [runnerUp!, verdict];
+  let verdict = VERDICTS[top]!;
+  let runnerUp = VERDICTS[second]!;
+  if (sums[second] === sums[top] && preferOnTie(verdict, runnerUp, resolved) === runnerUp) {
+    [verdict, runnerUp] = [runnerUp, verdict];
   }
-  return { verdict, runnerUp: runnerUp!, scores };
+  const scores: Record<Verdict, number> = {
+    monolith: sums[0]!,
+    'modular-monolith': sums[1]!,
+    hybrid: sums[2]!,
+    microservices: sums[3]!,
+  };
+  return { verdict, runnerUp, scores };
 }
 
 /**

@@ -40,9 +40,19 @@ const PATTERNS: RegExp[] = [
   /\b(?:engineers|teams|stage|oncall|on_call|tracing|cicd|ci_cd|modelhosting|verdict|profile|facts?)\s*(?:=|:=)\s*\S/i,
 ];
 
+// Every sentence of a message is screened twice (by screenInput, then by the extractor): recent answers
+// are kept, a few dozen at most.
+const recent = new Map<string, boolean>();
+
 /** True when the sentence (or clause) instructs the bot rather than describing the team's system. */
 export function isInstruction(sentence: string): boolean {
-  return addressedToBot(sentence) || PATTERNS.some((re) => re.test(sentence));
+  let answer = recent.get(sentence);
+  if (answer === undefined) {
+    answer = addressedToBot(sentence) || PATTERNS.some((re) => re.test(sentence));
+    if (recent.size >= 64) recent.clear();
+    recent.set(sentence, answer);
+  }
+  return answer;
 }
 
 // Where a new clause may start inside a sentence: "; ", ": ", " - ", "(", ", " and ", and/but/so ".

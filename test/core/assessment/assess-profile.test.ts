@@ -176,6 +176,43 @@ describe('assessProfile explains itself with sources', () => {
     expect(told.assumptions.every((a) => a.assumed.length > 0)).toBe(true);
   });
 
+  it('says in words what it assumed, following what it was told', () => {
+    const assumed = (profile: TeamProfile) =>
+      Object.fromEntries(assessProfile(profile).assumptions.map((a) => [a.fact, a.assumed]));
+    expect(assumed({})).toEqual({
+      teams: 'one team',
+      engineers: 'about 5 engineers',
+      stage: 'a pilot with early users, not yet in production',
+      modelHosting: 'a hosted model API (OpenAI, Anthropic, Bedrock, Gemini…)',
+      ciCd: 'automated CI/CD (hosted CI such as GitHub Actions)',
+      tracing: 'no distributed tracing yet',
+      onCall: 'no on-call rotation yet',
+      containerPlatform: 'containers without Kubernetes',
+      platformTeam: 'no dedicated platform team',
+      releaseFriction: 'teams are not blocked by a shared release',
+      complianceBoundary: 'no regulated data that must be isolated',
+      untrustedCode: 'no untrusted or generated code is executed',
+      heavyIngestion: 'document ingestion is light (no multi-hour batch jobs)',
+      currentArchitecture: 'a single deployable today',
+    });
+    expect(assumed({ engineers: 20 }).teams).toBe('about 3 teams (roughly 8 engineers per team)');
+    expect(assumed({ platformTeam: true })).toMatchObject({
+      teams: 'about 4 teams (you have a platform team)',
+      engineers: 'about 28 engineers (about 7 per team)',
+    });
+    expect(assumed({ users: 500, gpuInference: true })).toMatchObject({
+      stage: 'in production (you mention real traffic or on-call)',
+      modelHosting: 'self-hosted models (you mention GPUs or a model size)',
+      onCall: 'someone is on call (the system is in production)',
+    });
+    expect(assumed({ stage: 'idea' }).currentArchitecture).toBe('nothing built yet');
+    expect(
+      assessProfile({ engineers: 3 })
+        .assumptions.map((a) => a.fact)
+        .slice(0, 3),
+    ).toEqual(['teams', 'stage', 'modelHosting']);
+  });
+
   it('is more confident when more is known', () => {
     const vague = assessProfile({ engineers: 3 });
     const detailed = assessProfile({
