@@ -1,11 +1,12 @@
 /**
  * The Bot Connector re-sends an activity (same id) when we were slow to acknowledge it. A marker in the
- * shared keyv store, with a TTL, makes a retry a no-op on this replica and on every other one; in-process
- * claims close the gap between `get` and `set` for concurrent copies on one replica.
+ * shared keyv store, with a TTL, claimed atomically on Redis, makes a retry a no-op on this replica and on
+ * every other one.
  */
 import type { Middleware, TurnContext } from '@microsoft/agents-hosting';
 import type Keyv from 'keyv';
 import type { Logger } from '../../observability/create-logger.js';
+import { claimOnce } from '../../store/claim-once.js';
 
 /** Retries arrive within seconds to minutes; an hour covers them with room to spare. */
 export const DEDUPE_TTL_MS = 60 * 60 * 1_000;
@@ -19,27 +20,19 @@ export function createDedupeMiddleware(
   onDuplicate: () => void = () => {},
   ttlMs = DEDUPE_TTL_MS,
 ): Middleware {
-  const claiming = new Set<string>();
   return {
     onTurn: async (context: TurnContext, next) => {
       const { id, conversation } = context.activity;
       // Only what Teams delivers counts; proactive continuations reuse the id of the last inbound activity.
       if (!id || !conversation?.id || !INBOUND.has(context.activity.type)) return next();
-      const key = `teams:seen:${conversation.id}:${id}`;
-      const duplicate = () => {
-        logger.info({ activityId: id }, 'teams: ignoring a retried activity');
-        onDuplicate();
-      };
-      if (claiming.has(key)) return duplicate();
-      claiming.add(key);
       try {
-        if ((await store.get(key)) !== undefined) return duplicate();
-        await store.set(key, 1, ttlMs);
+        if (!(await claimOnce(store, `teams:seen:${conversation.id}:${id}`, ttlMs))) {
+          logger.info({ activityId: id }, 'teams: ignoring a retried activity');
+          return onDuplicate();
+        }
       } catch (error) {
         // A store outage must not silence Archie: answering twice beats never answering.
         logger.warn({ err: error }, 'teams: dedupe store unavailable, answering anyway');
-      } finally {
-        claiming.delete(key);
       }
       await next();
     },

@@ -1,0 +1,32 @@
+/**
+ * "First caller wins" for a key, across every replica: true for whoever claims `key` first within `ttlMs`,
+ * false for everyone after. On Redis it is one atomic `SET key value NX PX ttl`, so two replicas handed the
+ * same retried Slack event or Teams activity at the same moment cannot both answer it. SQLite and memory
+ * stores belong to one process, where a read then a write is made atomic by the claims in progress.
+ */
+import KeyvRedis from '@keyv/redis';
+import type Keyv from 'keyv';
+
+const inProgress = new WeakMap<Keyv, Set<string>>();
+
+export async function claimOnce(keyv: Keyv, key: string, ttlMs: number): Promise<boolean> {
+  const adapter: unknown = keyv.store;
+  if (adapter instanceof KeyvRedis) {
+    // Written as keyv writes it, so `keyv.get(key)` still reads the claim.
+    const value = (await keyv.serialize?.({ value: Date.now(), expires: Date.now() + ttlMs })) ?? String(Date.now());
+    const client = await adapter.getClient();
+    const reply = await client.set(adapter.createKeyPrefix(key, adapter.namespace), value, { NX: true, PX: ttlMs });
+    return reply === 'OK';
+  }
+  let claiming = inProgress.get(keyv);
+  if (!claiming) inProgress.set(keyv, (claiming = new Set()));
+  if (claiming.has(key)) return false;
+  claiming.add(key);
+  try {
+    if ((await keyv.get(key)) !== undefined) return false;
+    await keyv.set(key, Date.now(), ttlMs);
+    return true;
+  } finally {
+    claiming.delete(key);
+  }
+}
