@@ -19,7 +19,10 @@ export async function claimOnce(keyv: Keyv, key: string, ttlMs: number): Promise
     return reply === 'OK';
   }
   let claiming = inProgress.get(keyv);
-  if (!claiming) inProgress.set(keyv, (claiming = new Set()));
+  if (!claiming) {
+    claiming = new Set();
+    inProgress.set(keyv, claiming);
+  }
   if (claiming.has(key)) return false;
   claiming.add(key);
   try {
