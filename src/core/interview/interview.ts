@@ -8,7 +8,7 @@ import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, UserInput } from '../message.js';
 import type { FactUpdate } from '../profile/profile.js';
 import { describeProfile } from '../render/describe-profile.js';
-import type { ConversationState } from './conversation-state.js';
+import { type ConversationState, newConversationState } from './conversation-state.js';
 import {
   detectIntent,
   type Intent,
@@ -55,6 +55,15 @@ export function createInterview(deps: InterviewDeps) {
     const asked = changes.length ? questionSentences(text) : undefined;
     out.push(...(await answerQuestionPart(asked, deps.answer, ctx)));
     return withVerdictNote(await proceed(state, out, ctx), asked);
+  }
+
+  /** An example describes another system: after facts were given it starts a fresh interview, not a correction. */
+  function onExample(state: ConversationState, text: string, ctx: AssistContext): Promise<TurnResult> {
+    if (Object.keys(state.profile).length === 0) return onDescription(state, text, [], ctx);
+    const fresh = newConversationState(deps.now());
+    fresh.feedback = state.feedback;
+    fresh.turns = state.turns;
+    return onDescription(fresh, text, ['Starting over with the example (I’ve set aside what you told me before).'], ctx);
   }
 
   async function onAnswer(
@@ -171,7 +180,7 @@ export function createInterview(deps: InterviewDeps) {
       if (input.type === 'choice') {
         const example = /^example:(\d+)$/.exec(input.value);
         const ex = example ? EXAMPLES[Number(example[1]) - 1] : undefined;
-        if (ex) return onDescription(state, ex.text, [], ctx);
+        if (ex) return onExample(state, ex.text, ctx);
         const answer = parseAnswerValue(input.value);
         if (answer && state.phase === 'questioning' && state.pending === answer.question.id) {
           if (answer.unsure || !answer.option) return skip(state, answer.question, 'unsure', ctx);

@@ -28,6 +28,18 @@ describe('the interview', () => {
     }
   });
 
+  it('starts a fresh interview when an example is picked after a verdict, instead of mixing two systems', async () => {
+    const consultant = await makeConsultant();
+    await interview(consultant, 'c', CANONICAL[0].text, (q) => choice(q.quickReplies[0]!.value));
+    expect((await consultant.snapshot('c'))?.profile).toMatchObject({ engineers: 3, onCall: false });
+    const replies = await consultant.handle('c', choice('example:2'), ctx);
+    expect(allText(replies)).toMatch(/^Starting over with the example/);
+    const snapshot = await consultant.snapshot('c');
+    // Only the example's facts remain (one team of 8 self-hosting a 70B model), none of the earlier ones.
+    expect(snapshot?.profile).toMatchObject({ engineers: 8, modelSizeB: 70 });
+    expect(snapshot?.profile.onCall).toBeUndefined();
+  });
+
   it('acknowledges the facts it understood from the description', async () => {
     const consultant = await makeConsultant();
     const replies = await consultant.handle('c', text(CANONICAL[2].text), ctx);
