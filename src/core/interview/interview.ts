@@ -63,7 +63,12 @@ export function createInterview(deps: InterviewDeps) {
     const fresh = newConversationState(deps.now());
     fresh.feedback = state.feedback;
     fresh.turns = state.turns;
-    return onDescription(fresh, text, ['Starting over with the example (I’ve set aside what you told me before).'], ctx);
+    return onDescription(
+      fresh,
+      text,
+      ['Starting over with the example (I’ve set aside what you told me before).'],
+      ctx,
+    );
   }
 
   async function onAnswer(
