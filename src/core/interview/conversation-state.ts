@@ -52,6 +52,14 @@ export function newConversationState(at: Date): ConversationState {
   };
 }
 
+/** A fresh interview for a user starting over: the facts go, their feedback on earlier verdicts stays. */
+export function startOver(previous: ConversationState, at: Date): ConversationState {
+  const fresh = newConversationState(at);
+  fresh.feedback = previous.feedback;
+  fresh.phase = 'describing';
+  return fresh;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 

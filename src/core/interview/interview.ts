@@ -8,7 +8,7 @@ import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, UserInput } from '../message.js';
 import type { FactUpdate } from '../profile/profile.js';
 import { describeProfile } from '../render/describe-profile.js';
-import { type ConversationState, newConversationState } from './conversation-state.js';
+import { type ConversationState, startOver } from './conversation-state.js';
 import {
   detectIntent,
   type Intent,
@@ -60,11 +60,8 @@ export function createInterview(deps: InterviewDeps) {
   /** An example describes another system: after facts were given it starts a fresh interview, not a correction. */
   function onExample(state: ConversationState, text: string, ctx: AssistContext): Promise<TurnResult> {
     if (Object.keys(state.profile).length === 0) return onDescription(state, text, [], ctx);
-    const fresh = newConversationState(deps.now());
-    fresh.feedback = state.feedback;
-    fresh.turns = state.turns;
     return onDescription(
-      fresh,
+      startOver(state, deps.now()),
       text,
       ['Starting over with the example (I’ve set aside what you told me before).'],
       ctx,

@@ -2,7 +2,7 @@
 import { renderAdr } from '../adr/render-adr.js';
 import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage } from '../message.js';
-import { type ConversationState, newConversationState } from './conversation-state.js';
+import { type ConversationState, startOver } from './conversation-state.js';
 import type { Intent } from './intents.js';
 import {
   greetingMessages,
@@ -29,11 +29,8 @@ export async function runIntent(
   const pending = questionById(state.pending);
   switch (intent) {
     case 'restart': {
-      const fresh = newConversationState(deps.now());
-      fresh.feedback = state.feedback;
-      fresh.phase = 'describing';
       return {
-        state: fresh,
+        state: startOver(state, deps.now()),
         messages: [{ type: 'text', text: 'Starting over: I’ve forgotten what you told me.' }, ...greetingMessages()],
       };
     }
