@@ -4,6 +4,7 @@
  */
 import type { Assessment, Citation, FactorResult, Verdict } from '../core/assessment/assessment.js';
 import type { TeamProfile } from '../core/profile/profile.js';
+import { createSerializeByKey } from '../core/serialize-by-key.js';
 import type { KeyValueStore } from '../core/store/key-value-store.js';
 import type { IdIndex } from './id-index.js';
 
@@ -73,26 +74,19 @@ export function createHistoryStore(
   const limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
   const key = (id: string) => `history:${id}`;
   // Appends to one team are serialised here; the consultant already runs one turn per conversation.
-  const queues = new Map<string, Promise<unknown>>();
+  const serialise = createSerializeByKey();
   const list = async (id: string) => {
     const raw = await store.get<unknown>(key(id));
     return Array.isArray(raw) ? raw.filter(isEntry) : [];
   };
   return {
-    record: (id, entry) => {
-      const work = async () => {
+    record: (id, entry) =>
+      serialise(id, async () => {
         const entries = await list(id);
         entries.push({ schemaVersion: 1, ...entry });
         await store.set(key(id), entries.slice(-limit));
         await teams.add(id);
-      };
-      const next = (queues.get(id) ?? Promise.resolve()).then(work, work);
-      queues.set(
-        id,
-        next.catch(() => undefined),
-      );
-      return next;
-    },
+      }),
     list,
     latest: async (id) => (await list(id)).at(-1),
     teams: () => teams.list(),

@@ -19,6 +19,7 @@ import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
 import { FACT_LABELS } from './profile/fact-labels.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
+import { createSerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
 
 export interface ConsultantDeps {
@@ -72,17 +73,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   });
 
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
-  const queues = new Map<string, Promise<unknown>>();
-  function serialise<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(id) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    queues.set(id, settled);
-    void settled.then(() => {
-      if (queues.get(id) === settled) queues.delete(id);
-    });
-    return next;
-  }
+  const serialise = createSerializeByKey();
 
   async function notify(id: string, result: TurnResult, channel: TurnContext['channel']): Promise<void> {
     if (!result.assessed || !deps.onAssessment) return;

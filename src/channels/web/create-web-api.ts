@@ -10,8 +10,8 @@ import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import type { Consultant } from '../../core/consultant.js';
 import { toArchieError } from '../../core/errors.js';
 import type { OutMessage, QuickReply, TurnContext, UserInput } from '../../core/message.js';
+import { createSerializeByKey, type SerializeByKey } from '../../core/serialize-by-key.js';
 import type { Logger } from '../../observability/create-logger.js';
-import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { WebHistory, WebMessage } from './web-history.js';
 
 export interface WebApiDeps {

@@ -5,9 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { MountChannel } from '../../app/channel.js';
+import { createSerializeByKey } from '../../core/serialize-by-key.js';
 import { createWebApi } from './create-web-api.js';
 import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
-import { createSerializeByKey } from './serialize-by-key.js';
 import { createWebHistory } from './web-history.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));

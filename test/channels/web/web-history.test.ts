@@ -1,7 +1,7 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { createSerializeByKey } from '../../../src/channels/web/serialize-by-key.js';
 import { createWebHistory } from '../../../src/channels/web/web-history.js';
+import { createSerializeByKey } from '../../../src/core/serialize-by-key.js';
 
 const at = new Date('2026-11-28T10:00:00Z');
 

@@ -1,6 +1,7 @@
 /**
  * Runs tasks one at a time per key (two quick clicks in one conversation must not interleave their
- * read-modify-write of the transcript), while different keys run in parallel.
+ * read-modify-write of its state), while different keys run in parallel. A failed task does not stop
+ * the ones queued behind it.
  */
 export type SerializeByKey = <T>(key: string, task: () => Promise<T>) => Promise<T>;
 
