@@ -13,7 +13,8 @@ export async function claimOnce(keyv: Keyv, key: string, ttlMs: number): Promise
   const adapter: unknown = keyv.store;
   if (adapter instanceof KeyvRedis) {
     // Written as keyv writes it, so `keyv.get(key)` still reads the claim.
-    const value = (await keyv.serialize?.({ value: Date.now(), expires: Date.now() + ttlMs })) ?? String(Date.now());
+    const now = Date.now();
+    const value = (await keyv.serialize?.({ value: now, expires: now + ttlMs })) ?? String(now);
     const client = await adapter.getClient();
     const reply = await client.set(adapter.createKeyPrefix(key, adapter.namespace), value, { NX: true, PX: ttlMs });
     return reply === 'OK';
