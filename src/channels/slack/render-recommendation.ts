@@ -1,7 +1,7 @@
 /**
  * Renders the recommendation as a structured message: the verdict as a header, confidence, the summary,
- * reasons with source links, risks, next steps, what would change the verdict, assumptions, and the
- * Export ADR / Re-assess / Why? / 👍 / 👎 buttons.
+ * reasons and risks with source links, next steps, what would change the verdict, assumptions, any
+ * sources not linked above, and the Export ADR / Re-assess / Why? / 👍 / 👎 buttons.
  */
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { ACTIONS, type OutMessage, type QuickReply } from '../../core/message.js';
@@ -44,7 +44,7 @@ export function renderRecommendation(message: RecommendationMessage): SlackMessa
     ),
     ...listSections(
       'Risks',
-      a.risks.map((r) => `• ${escapeMrkdwn(r.risk)}: ${escapeMrkdwn(r.mitigation)}${cite(r.citations)}`),
+      a.risks.map((r) => `• *${escapeMrkdwn(r.risk)}* ${escapeMrkdwn(r.mitigation)}${cite(r.citations)}`),
     ),
     ...listSections(
       'Next steps',
@@ -60,7 +60,8 @@ export function renderRecommendation(message: RecommendationMessage): SlackMessa
   const footer: Block[] = [
     ...context([
       ...(assumptions.length > 0 ? [`Assumed: ${escapeMrkdwn(assumptions.join('; '))}`] : []),
-      sourcesLine(a.citations) ?? '',
+      // Reasons and risks already link their sources; list only the ones not linked above.
+      sourcesLine(notLinkedAbove(a), 'More sources') ?? '',
     ]),
     ...buttons(withStandardActions(message.actions), 'a', 'archie-rec'),
   ];
@@ -70,6 +71,11 @@ export function renderRecommendation(message: RecommendationMessage): SlackMessa
   if (last.blocks.length + footer.length <= 50) last.blocks.push(...footer);
   else messages.push({ text: `Recommendation: ${verdict}`, blocks: footer });
   return messages;
+}
+
+function notLinkedAbove(a: RecommendationMessage['assessment']) {
+  const linked = new Set([...a.reasons, ...a.risks].flatMap((x) => x.citations.map((c) => c.url)));
+  return a.citations.filter((c) => !linked.has(c.url));
 }
 
 function withStandardActions(actions: QuickReply[]): QuickReply[] {

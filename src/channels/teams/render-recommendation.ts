@@ -53,9 +53,12 @@ export function renderRecommendation(message: RecommendationMessage): TeamsActiv
     body.push(heading('What would change this'));
     body.push(textBlock(a.changeTriggers.map((t) => `- ${t.condition} → ${VERDICT_LABELS[t.wouldMoveTo]}`).join('\n')));
   }
-  if (a.citations.length > 0) {
-    body.push(heading('Sources'));
-    body.push(textBlock(a.citations.map((c) => `- ${link(c.title, c.url)}`).join('\n'), { size: 'Small' }));
+  // Reasons and risks already link their sources; list only the ones not linked above.
+  const linked = new Set([...a.reasons, ...a.risks].flatMap((x) => x.citations.map((c) => c.url)));
+  const more = a.citations.filter((c) => !linked.has(c.url));
+  if (more.length > 0) {
+    body.push(heading('More sources'));
+    body.push(textBlock(more.map((c) => `- ${link(c.title, c.url)}`).join('\n'), { size: 'Small' }));
   }
   return {
     type: 'message',

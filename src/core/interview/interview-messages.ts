@@ -66,13 +66,20 @@ export const RECOMMENDATION_ACTIONS: QuickReply[] = [
   { label: '👎', value: ACTIONS.feedbackDown },
 ];
 
-/** A one-paragraph summary built from the engine's own reasons (used when no model explains). */
+/**
+ * A short summary built from the engine's own verdict (used when no model explains): the verdict, what
+ * decided it (the top reasons' factor names; the reasons themselves follow in full) and how much was assumed.
+ */
 export function templatedSummary(a: Assessment): string {
   const parts = [
     `I recommend a ${VERDICT_LABELS[a.verdict].split(':')[0]!.toLowerCase()} (${Math.round(a.confidence * 100)}% confidence).`,
   ];
-  for (const r of a.reasons.slice(0, 2)) parts.push(r.text.endsWith('.') ? r.text : `${r.text}.`);
-  if (a.extractedServices.length) parts.push(`Extract only: ${a.extractedServices.join(', ')}.`);
+  const deciding = a.reasons
+    .slice(0, 2)
+    .map((r) => a.factors.find((f) => f.id === r.factorId)?.label)
+    .filter((label): label is string => Boolean(label))
+    .map(lowerFirst);
+  if (deciding.length) parts.push(`What decided it: ${deciding.join(' and ')}.`);
   if (a.assumptions.length) {
     parts.push(
       `I assumed ${a.assumptions.length} fact${a.assumptions.length === 1 ? '' : 's'} you didn’t give (listed below).`,
@@ -80,6 +87,9 @@ export function templatedSummary(a: Assessment): string {
   }
   return parts.join(' ');
 }
+
+/** "One small team" → "one small team", but "GPU inference" stays as it is. */
+const lowerFirst = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
 export function recommendationMessage(assessment: Assessment, summary: string, generated: boolean): OutMessage {
   return { type: 'recommendation', assessment, summary, generated, actions: RECOMMENDATION_ACTIONS };

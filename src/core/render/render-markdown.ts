@@ -26,7 +26,7 @@ export function renderAssessmentMarkdown(assessment: Assessment, summary?: strin
     out.push(
       '',
       '### Risks and mitigations',
-      ...a.risks.map((r) => `- **${r.risk}**: ${withCites(r.mitigation, r.citations)}`),
+      ...a.risks.map((r) => `- **${r.risk}** ${withCites(r.mitigation, r.citations)}`),
     );
   }
   if (a.changeTriggers.length) {

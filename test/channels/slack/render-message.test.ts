@@ -66,6 +66,22 @@ describe('Slack Block Kit rendering', () => {
     ]);
   });
 
+  it('links each source where it is used and lists only the others under "More sources"', () => {
+    const extra = { id: 'fowler', title: 'MonolithFirst', url: 'https://example.org/monolith-first' };
+    const [message] = renderMessage({
+      type: 'recommendation',
+      assessment: { ...SAMPLE_ASSESSMENT, citations: [...SAMPLE_ASSESSMENT.citations, extra] },
+      summary: 'Go hybrid.',
+      actions: [],
+    });
+    const all = texts(message!.blocks);
+    // The reason's source is linked once, beside the reason; the unlinked one is listed once at the end.
+    expect(all.split('https://example.org/vllm').length - 1).toBe(1);
+    expect(all).toContain('More sources: <https://example.org/monolith-first|MonolithFirst>');
+    expect(all).not.toMatch(/\.:/);
+    expect(all).toContain('• *Network hop to inference* Batch requests');
+  });
+
   it('keeps every section within 3,000 characters and every message within 50 blocks', () => {
     const long = Array.from({ length: 600 }, (_, i) => `Paragraph ${i}: ${'word '.repeat(60)}`).join('\n\n');
     const messages = renderMessage({ type: 'text', text: long });

@@ -107,6 +107,20 @@ describe('Teams renderers', () => {
     expect(activity?.entities?.[0]).toMatchObject({ additionalType: ['AIGeneratedContent'] });
   });
 
+  it('links each source where it is used and lists only the others under "More sources"', () => {
+    const extra = { id: 'istio', title: 'Introducing istiod', url: 'https://example.org/istiod' };
+    const [activity] = renderMessage({
+      type: 'recommendation',
+      assessment: { ...ASSESSMENT, citations: [...ASSESSMENT.citations, extra] },
+      summary: 'Keep one deployable.',
+      actions: [],
+    });
+    const body = JSON.stringify(card(activity!).body);
+    expect(body.split(CITATION.url).length - 1).toBe(ASSESSMENT.reasons.filter((r) => r.citations.length).length);
+    expect(body).toContain('More sources');
+    expect(body).toContain('[Introducing istiod](https://example.org/istiod)');
+  });
+
   it('shortens an oversized card to fit one Teams message and keeps its buttons', () => {
     const reasons = Array.from({ length: 300 }, (_, i) => ({
       text: `Reason ${i} ${'detail '.repeat(30)}`,

@@ -28,6 +28,16 @@ describe('the interview', () => {
     }
   });
 
+  it('sums up the verdict by what decided it, without repeating the reasons listed under it', async () => {
+    const consultant = await makeConsultant();
+    const { recommendation } = await interview(consultant, 'c', CANONICAL[0].text);
+    const a = recommendation!.assessment;
+    const top = a.factors.find((f) => f.id === a.reasons[0]!.factorId)!;
+    expect(recommendation!.summary).toMatch(/^I recommend an? [a-z -]+ \(\d+% confidence\)\. What decided it: /);
+    expect(recommendation!.summary.toLowerCase()).toContain(top.label.toLowerCase());
+    for (const r of a.reasons) expect(recommendation!.summary).not.toContain(r.text);
+  });
+
   it('starts a fresh interview when an example is picked after a verdict, instead of mixing two systems', async () => {
     const consultant = await makeConsultant();
     await interview(consultant, 'c', CANONICAL[0].text, (q) => choice(q.quickReplies[0]!.value));
