@@ -78,3 +78,12 @@ export const ACTIONS = {
   feedbackUp: 'feedback:up',
   feedbackDown: 'feedback:down',
 } as const;
+
+/** The buttons under every recommendation, in every channel and in this order. */
+export const RECOMMENDATION_ACTIONS: readonly QuickReply[] = [
+  { label: 'Export ADR', value: ACTIONS.export },
+  { label: 'Why?', value: ACTIONS.why },
+  { label: 'Re-assess', value: ACTIONS.reassess },
+  { label: '👍', value: ACTIONS.feedbackUp },
+  { label: '👎', value: ACTIONS.feedbackDown },
+];

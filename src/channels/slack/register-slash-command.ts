@@ -6,12 +6,11 @@ import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { ChannelDeps } from '../../app/channel.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { toArchieError } from '../../core/errors.js';
-import type { OutMessage } from '../../core/message.js';
+import { type OutMessage, RECOMMENDATION_ACTIONS } from '../../core/message.js';
 import { openCheckinModal } from './checkin-modal.js';
 import type { PostReplies } from './post-replies.js';
 import { renderHelp } from './render-help.js';
 import { renderMessage } from './render-message.js';
-import { STANDARD_ACTIONS } from './render-recommendation.js';
 import { isCommand, type RunTurn } from './run-turn.js';
 import { conversationIdFor, isDmChannel, type SlackPlace, type ThreadTracker } from './slack-place.js';
 
@@ -121,7 +120,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
         type: 'recommendation',
         assessment: a,
         summary: `From the description, I recommend a ${label.toLowerCase()} (${Math.round(a.confidence * 100)}% confidence). Reply in this thread to add details or correct me; I will re-assess.`,
-        actions: STANDARD_ACTIONS,
+        actions: [...RECOMMENDATION_ACTIONS],
       },
     ]);
     // The posted verdict starts a conversation: its thread (or the DM) continues from this profile.

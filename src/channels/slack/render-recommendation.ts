@@ -4,22 +4,13 @@
  * sources not linked above, and the Export ADR / Re-assess / Why? / 👍 / 👎 buttons.
  */
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
-import { ACTIONS, type OutMessage, type QuickReply } from '../../core/message.js';
+import { type OutMessage, type QuickReply, RECOMMENDATION_ACTIONS } from '../../core/message.js';
 import { factLabel } from '../../core/profile/fact-labels.js';
 import { buttons, context, header, listSections, sections } from './block-builders.js';
 import { escapeMrkdwn, sourceLink, sourcesLine, toMrkdwn } from './mrkdwn.js';
 import { type Block, packBlocks, type SlackMessage } from './slack-message.js';
 
 type RecommendationMessage = Extract<OutMessage, { type: 'recommendation' }>;
-
-/** The buttons every recommendation offers, added when the consultant did not send them. */
-export const STANDARD_ACTIONS: QuickReply[] = [
-  { label: 'Export ADR', value: ACTIONS.export },
-  { label: 'Re-assess', value: ACTIONS.reassess },
-  { label: 'Why?', value: ACTIONS.why },
-  { label: '👍', value: ACTIONS.feedbackUp },
-  { label: '👎', value: ACTIONS.feedbackDown },
-];
 
 export function renderRecommendation(message: RecommendationMessage): SlackMessage[] {
   const a = message.assessment;
@@ -80,5 +71,5 @@ function notLinkedAbove(a: RecommendationMessage['assessment']) {
 
 function withStandardActions(actions: QuickReply[]): QuickReply[] {
   const values = new Set(actions.map((a) => a.value));
-  return [...actions, ...STANDARD_ACTIONS.filter((s) => !values.has(s.value))];
+  return [...actions, ...RECOMMENDATION_ACTIONS.filter((s) => !values.has(s.value))];
 }

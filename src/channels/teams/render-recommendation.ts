@@ -5,21 +5,12 @@
 
 import type { Citation } from '../../core/assessment/assessment.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
-import { ACTIONS, type OutMessage, type QuickReply } from '../../core/message.js';
+import { type OutMessage, type QuickReply, RECOMMENDATION_ACTIONS } from '../../core/message.js';
 import { attachment, card, heading, link, submitAction, textBlock } from './adaptive-card.js';
 import { aiEntity } from './ai-entity.js';
 import type { TeamsActivity } from './teams-activity.js';
 
 type RecommendationMessage = Extract<OutMessage, { type: 'recommendation' }>;
-
-/** The buttons every recommendation offers, whatever the consultant sent. */
-const STANDARD_ACTIONS: QuickReply[] = [
-  { label: 'Export ADR', value: ACTIONS.export },
-  { label: 'Re-assess', value: ACTIONS.reassess },
-  { label: 'Why?', value: ACTIONS.why },
-  { label: '👍', value: ACTIONS.feedbackUp },
-  { label: '👎', value: ACTIONS.feedbackDown },
-];
 
 export function renderRecommendation(message: RecommendationMessage): TeamsActivity {
   const a = message.assessment;
@@ -74,7 +65,7 @@ function sources(citations: Citation[]): string {
 
 /** The consultant's own buttons first, then any standard one it left out; the standard five always fit. */
 function withStandardActions(actions: QuickReply[]): QuickReply[] {
-  const missing = STANDARD_ACTIONS.filter((s) => !actions.some((a) => a.value === s.value));
+  const missing = RECOMMENDATION_ACTIONS.filter((s) => !actions.some((a) => a.value === s.value));
   const own = actions.slice(0, Math.max(0, 6 - missing.length));
   return [...own, ...missing];
 }

@@ -1,7 +1,7 @@
 /** The words of the interview: greeting, questions, recommendation, help and "why?" replies. */
 import { type Assessment, VERDICT_LABELS } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
-import { ACTIONS, type OutMessage, type Progress, type QuickReply } from '../message.js';
+import { ACTIONS, type OutMessage, type Progress, type QuickReply, RECOMMENDATION_ACTIONS } from '../message.js';
 import { citationLinks } from '../render/render-markdown.js';
 import { answerValue, type Question } from './questions.js';
 
@@ -58,14 +58,6 @@ export function questionMessage(q: Question, progress: Progress, prefix = ''): O
   };
 }
 
-export const RECOMMENDATION_ACTIONS: QuickReply[] = [
-  { label: 'Export ADR', value: ACTIONS.export },
-  { label: 'Why?', value: ACTIONS.why },
-  { label: 'Re-assess', value: ACTIONS.reassess },
-  { label: '👍', value: ACTIONS.feedbackUp },
-  { label: '👎', value: ACTIONS.feedbackDown },
-];
-
 /**
  * A short summary built from the engine's own verdict (used when no model explains): the verdict, what
  * decided it (the top reasons' factor names; the reasons themselves follow in full) and how much was assumed.
@@ -92,7 +84,7 @@ export function templatedSummary(a: Assessment): string {
 const lowerFirst = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
 export function recommendationMessage(assessment: Assessment, summary: string, generated: boolean): OutMessage {
-  return { type: 'recommendation', assessment, summary, generated, actions: RECOMMENDATION_ACTIONS };
+  return { type: 'recommendation', assessment, summary, generated, actions: [...RECOMMENDATION_ACTIONS] };
 }
 
 /** "Why this verdict?": the factors that moved the scores most, each with its sources. */

@@ -59,8 +59,8 @@ describe('Slack Block Kit rendering', () => {
     expect(sectionTexts(blocks)).toContain('Go *hybrid*.');
     expect(buttonsOf(blocks).map((b) => b.value)).toEqual([
       ACTIONS.export,
-      ACTIONS.reassess,
       ACTIONS.why,
+      ACTIONS.reassess,
       ACTIONS.feedbackUp,
       ACTIONS.feedbackDown,
     ]);

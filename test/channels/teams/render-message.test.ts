@@ -103,7 +103,7 @@ describe('Teams renderers', () => {
     expect(body).toContain(`[MonolithFirst](${CITATION.url})`);
     expect(body).toContain('Enforce them with import rules.');
     expect(body).toContain('More than 3 teams blocked by one release');
-    expect(c.actions.map((a: { title: string }) => a.title)).toEqual(['Export ADR', 'Re-assess', 'Why?', '👍', '👎']);
+    expect(c.actions.map((a: { title: string }) => a.title)).toEqual(['Export ADR', 'Why?', 'Re-assess', '👍', '👎']);
     expect(activity?.entities?.[0]).toMatchObject({ additionalType: ['AIGeneratedContent'] });
   });
 

@@ -54,7 +54,7 @@ describe('Teams chat', () => {
     expect(body).toContain('Module boundaries erode');
     expect(body).toContain('1. Draw the module map');
     const values = card.actions.map((a: { data: { archie: string } }) => a.data.archie);
-    expect(values).toEqual([ACTIONS.export, ACTIONS.reassess, ACTIONS.why, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+    expect(values).toEqual([ACTIONS.export, ACTIONS.why, ACTIONS.reassess, ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
   });
 
   it('answers an Action.Execute invoke with an invoke response and posts the reply', async () => {
