@@ -35,6 +35,8 @@ export interface FakeSlackApi {
   failNext(method: string, failure: Failure): void;
   /** Delays every answer of a method (to keep work in flight). */
   delay(method: string, ms: number): void;
+  /** Calls `listener` with every call as it is recorded; returns a function that stops it. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
   /** Resolves once `predicate(calls)` holds; rejects after `timeoutMs`. */
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
   setSocketUrl(url: string): void;
@@ -49,6 +51,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const failures = new Map<string, Failure[]>();
   const delays = new Map<string, number>();
   const waiters = new Set<() => void>();
+  const listeners = new Set<(call: RecordedCall) => void>();
   let socketUrl = '';
   let seq = 0;
   const nextTs = () => `${1_700_000_000 + Math.floor(seq / 1000)}.${String(++seq).padStart(6, '0')}`;
@@ -85,7 +88,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
 
   function record(method: string, args: Record<string, any>, failure?: Failure, result?: Record<string, any>) {
-    calls.push({ method: failure ? `${method}!failed` : method, args, result, at: Date.now() });
+    const call = { method: failure ? `${method}!failed` : method, args, result, at: Date.now() };
+    calls.push(call);
+    for (const l of listeners) l(call);
     for (const w of waiters) w();
   }
 
@@ -151,6 +156,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     apiUrl: `${origin()}/api/`,
     origin: origin(),
     calls: (method) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    onCall: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     delay: (method, ms) => delays.set(method, ms),
     waitFor: (predicate, timeoutMs = 10_000) =>
