@@ -11,6 +11,7 @@ import {
   type TeamProfile,
   teamProfileSchema,
 } from '../profile/profile.js';
+import { validFactValue } from '../profile/valid-fact.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { trimEvidence } from './evidence.js';
 import { headcountRank } from './headcount-role.js';
@@ -214,12 +215,12 @@ function resolve(candidates: readonly Candidate[], known?: TeamProfile): FactUpd
         if (seen.has('mixed') || (seen.has('self-hosted') && seen.has('hosted-api'))) value = 'mixed';
       }
     }
-    const parsed = teamProfileSchema.shape[key].safeParse(value);
-    if (!parsed.success || parsed.data === undefined) continue;
+    const valid = validFactValue(key, value);
+    if (valid === undefined) continue;
     const previous = known?.[key];
-    const contradicts = previous !== undefined && JSON.stringify(previous) !== JSON.stringify(parsed.data);
+    const contradicts = previous !== undefined && JSON.stringify(previous) !== JSON.stringify(valid);
     const isFix = list.some((c) => c.correction) || (contradicts && chosen.soft);
-    const update = { key, value: parsed.data, evidence: chosen.evidence } as FactUpdate;
+    const update = { key, value: valid, evidence: chosen.evidence } as FactUpdate;
     if (isFix) update.correction = true;
     out.push(update);
   }

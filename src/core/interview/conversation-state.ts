@@ -3,7 +3,8 @@
  * older versions (or damaged ones) are migrated or dropped field by field, never thrown on.
  */
 import type { Assessment } from '../assessment/assessment.js';
-import { type FactKey, type Provenance, type TeamProfile, teamProfileSchema } from '../profile/profile.js';
+import type { FactKey, Provenance, TeamProfile } from '../profile/profile.js';
+import { validFactValue } from '../profile/valid-fact.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 
 export const PHASES = ['greeting', 'describing', 'questioning', 'recommended'] as const;
@@ -68,8 +69,7 @@ function cleanProfile(raw: unknown): TeamProfile {
   if (!isRecord(raw)) return {};
   const profile: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const field = teamProfileSchema.shape[key as FactKey];
-    if (field?.safeParse(value).success && value !== undefined) profile[key] = value;
+    if (validFactValue(key, value) !== undefined) profile[key] = value;
   }
   return profile as TeamProfile;
 }

@@ -3,22 +3,14 @@
  * only fill gaps: a model never overrides what the user said or what the extractor read.
  */
 import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
-import {
-  type FactKey,
-  type FactUpdate,
-  type Provenance,
-  type TeamProfile,
-  teamProfileSchema,
-} from '../profile/profile.js';
+import type { FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
+import { validFactValue } from '../profile/valid-fact.js';
 import { safeExtract } from './questions.js';
 
 /** Drops updates whose value the schema rejects (model output and odd extractions alike). */
 export function validUpdates(updates: readonly FactUpdate[] | undefined): FactUpdate[] {
   if (!Array.isArray(updates)) return [];
-  return updates.filter((u) => {
-    const field = u && teamProfileSchema.shape[u.key as FactKey];
-    return Boolean(field?.safeParse(u.value).success && u.value !== undefined);
-  });
+  return updates.filter((u) => Boolean(u) && validFactValue(u.key, u.value) !== undefined);
 }
 
 /** "actually we're 12" → 12 engineers, when the extractor did not say what the number counts. */

@@ -3,15 +3,8 @@
  * something the user answered directly unless the update is a correction; arrays are unions (a
  * correction replaces them); invalid values are dropped rather than stored.
  */
-import {
-  type FactKey,
-  type FactRecord,
-  type FactSource,
-  type FactUpdate,
-  type Provenance,
-  type TeamProfile,
-  teamProfileSchema,
-} from './profile.js';
+import type { FactKey, FactRecord, FactSource, FactUpdate, Provenance, TeamProfile } from './profile.js';
+import { validFactValue } from './valid-fact.js';
 
 export interface MergeResult {
   profile: TeamProfile;
@@ -37,15 +30,13 @@ export function mergeFacts(
   const changed: FactKey[] = [];
   for (const update of updates) {
     const key = update.key;
-    const field = teamProfileSchema.shape[key];
-    if (!field) continue;
-    const parsed = field.safeParse(update.value);
-    if (!parsed.success || parsed.data === undefined) continue;
+    const valid = validFactValue(key, update.value);
+    if (valid === undefined) continue;
     const effective: FactSource = update.correction ? 'correction' : source;
     const existing = prov[key];
     const guarded = existing && AUTHORITATIVE.has(existing.source) && !AUTHORITATIVE.has(effective);
     const current = next[key];
-    let value: unknown = parsed.data;
+    let value: unknown = valid;
     if (Array.isArray(value) && Array.isArray(current) && effective !== 'correction') {
       value = [...new Set([...current, ...value])];
     } else if (guarded) {
