@@ -2,9 +2,17 @@
 
 export const MAX_EVIDENCE = 120;
 
+// Every fact of a sentence quotes the same sentence: collapse its whitespace once.
+let last = { sentence: '', clean: '' };
+
+function collapse(sentence: string): string {
+  if (last.sentence !== sentence) last = { sentence, clean: sentence.replace(/\s+/g, ' ').trim() };
+  return last.clean;
+}
+
 /** Trims `sentence` to ≤120 chars, keeping the window around [focusStart, focusEnd) and whole words. */
 export function trimEvidence(sentence: string, focusStart = 0, focusEnd = sentence.length): string {
-  const clean = sentence.replace(/\s+/g, ' ').trim();
+  const clean = collapse(sentence);
   if (clean.length <= MAX_EVIDENCE) return clean;
   // Re-locate the focus after whitespace collapsing (approximate: offsets shrink, never grow).
   const ratio = clean.length / Math.max(1, sentence.length);

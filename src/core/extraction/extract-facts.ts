@@ -3,14 +3,7 @@
  * each fact came from. Deterministic and model-free. Instructions to the bot (and the rest of their
  * sentence) are skipped; denials set facts to false; intents and hypotheticals set nothing; corrections are flagged.
  */
-import {
-  COMPONENTS,
-  type FactKey,
-  type FactUpdate,
-  PAINS,
-  type TeamProfile,
-  teamProfileSchema,
-} from '../profile/profile.js';
+import { COMPONENTS, FACT_KEYS, type FactKey, type FactUpdate, PAINS, type TeamProfile } from '../profile/profile.js';
 import { validFactValue } from '../profile/valid-fact.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { trimEvidence } from './evidence.js';
@@ -190,9 +183,13 @@ const painRank = rank(PAINS);
 /** One update per fact: arrays are unions; scalars take a correction, else the strongest, latest mention. */
 function resolve(candidates: readonly Candidate[], known?: TeamProfile): FactUpdate[] {
   const byKey = new Map<FactKey, Candidate[]>();
-  for (const c of candidates) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  for (const c of candidates) {
+    const list = byKey.get(c.key);
+    if (list) list.push(c);
+    else byKey.set(c.key, [c]);
+  }
   const out: FactUpdate[] = [];
-  for (const key of Object.keys(teamProfileSchema.shape) as FactKey[]) {
+  for (const key of FACT_KEYS) {
     const list = byKey.get(key);
     if (!list?.length) continue;
     let value: unknown;

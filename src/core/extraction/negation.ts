@@ -32,10 +32,16 @@ export function clauseStart(text: string, index: number): number {
   return start;
 }
 
+// The last lead read: a term's negation and intent checks both ask for the same one.
+let lastLead = { text: '', index: -1, lead: '' };
+
 /** The clause text before the term, limited to the last eight words. */
 function lead(text: string, index: number): string {
+  if (lastLead.index === index && lastLead.text === text) return lastLead.lead;
   const before = text.slice(clauseStart(text, index), index);
-  return before.split(/\s+/).slice(-8).join(' ');
+  const words = before.split(/\s+/).slice(-8).join(' ');
+  lastLead = { text, index, lead: words };
+  return words;
 }
 
 // "billing and analytics that don't touch PHI": the denial is about some components, inside a relative clause.

@@ -111,6 +111,26 @@ function cardinalValue(phrase: string): number | undefined {
   return total + current;
 }
 
+const isLetter = (c: number) => c >= 97 && c <= 122; // a-z
+const isLetterOrDigit = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
+/** First letters of every VAGUE_START and CARDINAL phrase (number words, "a", "half", "dozens", …). */
+const NUMBER_INITIALS = new Set(
+  [
+    ...Object.keys(UNITS),
+    ...Object.keys(TENS),
+    'hundreds',
+    'tens',
+    'billions',
+    'millions',
+    'thousands',
+    'a',
+    'dozens',
+    'half',
+    'several',
+    'single',
+  ].map((w) => w.charCodeAt(0)),
+);
+
 /** True when every character is 7-bit ASCII. */
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
@@ -131,8 +151,17 @@ export function normalizeText(original: string): NormalizedText {
   const map: number[] = [];
   let i = 0;
   while (i < lower.length) {
-    const atWordStart = i === 0 || !/[a-z0-9]/.test(lower[i - 1]!);
-    if (atWordStart && /[a-z]/.test(lower[i]!)) {
+    const atWordStart = i === 0 || !isLetterOrDigit(lower.charCodeAt(i - 1));
+    if (atWordStart && isLetter(lower.charCodeAt(i))) {
+      // Only words starting with one of these letters can begin a number phrase: skip the rest cheaply.
+      if (!NUMBER_INITIALS.has(lower.charCodeAt(i))) {
+        let j = i + 1;
+        while (j < lower.length && isLetter(lower.charCodeAt(j))) j++;
+        for (let k = i; k < j; k++) map.push(k);
+        text += lower.slice(i, j);
+        i = j;
+        continue;
+      }
       const rest = lower.slice(i, i + 60);
       let replaced: { length: number; value: number } | undefined;
       if (VAGUE_START.test(rest)) {
@@ -161,7 +190,7 @@ export function normalizeText(original: string): NormalizedText {
       }
       // Copy the whole word so we never match inside it.
       let j = i;
-      while (j < lower.length && /[a-z]/.test(lower[j]!)) j++;
+      while (j < lower.length && isLetter(lower.charCodeAt(j))) j++;
       for (let k = i; k < j; k++) map.push(k);
       text += lower.slice(i, j);
       i = j;
