@@ -43,13 +43,18 @@ export function rankQuestions(profile: TeamProfile, options: ChooseOptions): Ran
   const base = margin(baseline, baseline.verdict);
   const score = options.score ?? scoreProfile;
   const ranked: RankedQuestion[] = [];
+  // Each trial copies one full-shape profile (a fast clone of a single hidden class) instead of merging
+  // the profile into every fact key again; the copies are the same as applyUpdates(profile, updates).
+  const full: Record<string, unknown> = applyUpdates(profile, []);
   for (const question of QUESTIONS) {
     if (options.done.includes(question.id) || profile[question.facts[0]!] !== undefined) continue;
     let flips = 0;
     let spread = 0;
     const wouldMoveTo = new Set<Verdict>();
     for (const option of question.options) {
-      const next = score(applyUpdates(profile, option.updates));
+      const trial = { ...full };
+      for (const u of option.updates) trial[u.key] = u.value;
+      const next = score(trial as TeamProfile);
       if (next.verdict !== baseline.verdict) {
         flips += 1;
         wouldMoveTo.add(next.verdict);
