@@ -163,6 +163,16 @@ export function resolveProfile(
  * team. A fact nobody stated counts ½: an assumption must not decide that prerequisites are missing.
  */
 export function opsMaturity(p: ResolvedProfile): number {
+  // Several factors ask for the same profile's maturity in one scoring; resolved profiles are never edited.
+  if (p === maturityOf.profile) return maturityOf.value;
+  const value = computeMaturity(p);
+  maturityOf = { profile: p, value };
+  return value;
+}
+
+let maturityOf: { profile?: ResolvedProfile; value: number } = { value: 0 };
+
+function computeMaturity(p: ResolvedProfile): number {
   const platform = p.containerPlatform === 'kubernetes' ? 1 : p.containerPlatform === 'containers' ? 0.5 : 0;
   return (
     stated(p, 'ciCd', Number(p.ciCd)) +
