@@ -104,6 +104,8 @@ export const BOUNDARY_FACTORS: Factor[] = [
     // Not a reason to extract anything when teams already run their own services in several languages:
     // that boundary exists today.
     strength: (p) =>
+      // Fewer than two languages cannot make two families: skip building them (this runs in every scoring).
+      p.languages.length >= 2 &&
       families(p).length >= 2 &&
       families(p).some((l) => ML_LANGUAGES.has(l)) &&
       !(p.currentArchitecture === 'microservices' && p.teams >= 4)
