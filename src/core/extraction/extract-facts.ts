@@ -16,6 +16,8 @@ import { matchAll } from './match-all.js';
 import { clauseStart, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
 import { findQuantities, normalizeText, originalSpan } from './numbers.js';
 import { quantityProposals } from './quantity-facts.js';
+import { requiredLiterals } from './required-literals.js';
+import { RuleFilter } from './rule-filter.js';
 import { splitSentences } from './sentences.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
 import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
@@ -32,6 +34,9 @@ interface Candidate {
 }
 
 const RULES: TermRule[] = [...LEXICON, ...STAGE_RULES, ...ARCHITECTURE_RULES];
+// Most rules cannot match most sentences: a rule runs only on sentences that may hold one of the literals
+// every match of its pattern contains (see RuleFilter).
+const RULE_FILTER = new RuleFilter(RULES.map((rule) => requiredLiterals(rule.pattern)));
 const BOUNDARY_RULES = new Set([
   'compliance',
   'compliance-isolation',
@@ -72,6 +77,7 @@ function findCandidates(text: string): Candidate[] {
     if (!sentence.text || HYPOTHETICAL.test(sentence.text)) continue;
     const norm = normalizeText(sentence.text);
     const t = norm.text;
+    RULE_FILTER.read(t);
     const question = /\?\s*$/.test(sentence.text);
     const correction = isCorrection(sentence.text);
     const soft = isSoftCorrection(sentence.text);
@@ -96,8 +102,10 @@ function findCandidates(text: string): Candidate[] {
       }
     };
 
-    for (const rule of RULES) {
+    for (let r = 0; r < RULES.length; r++) {
+      const rule = RULES[r]!;
       if (question && rule.notInQuestions) continue;
+      if (!RULE_FILTER.mayMatch(r)) continue;
       for (const m of matchAll(rule.pattern, t)) {
         const start = m.index;
         const end = start + m[0].length;
