@@ -1,8 +1,9 @@
 /**
- * The two scenario sets written by architects who never read the engine (held-out.ts, held-out-2.ts), run
- * through the consultant's one-shot `assess` — what `archie assess` does. Their first scores were 87.5% /
- * 75% (set 1) and 70% / 60% (set 2); the misses they diagnosed were then fixed as general rules, so both
- * sets now measure regressions more than generalisation. New independent sets are the honest measure.
+ * The scenario sets written by architects who never read the engine (held-out.ts, held-out-2.ts,
+ * held-out-3.ts), run through the consultant's one-shot `assess` — what `archie assess` does. First runs:
+ * 87.5% / 75% (set 1), 70% / 60% (set 2), 87.5% / 79.2% (set 3, 2026-11-28). The misses each diagnosed were
+ * then fixed as general rules, so all three now measure regressions more than generalisation; the next
+ * new independent set is the honest measure.
  */
 import Keyv from 'keyv';
 import { VERDICTS, type Verdict } from '../../src/core/assessment/assessment.js';
@@ -10,6 +11,7 @@ import { createConsultant } from '../../src/core/create-consultant.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/knowledge.js';
 import { HELD_OUT_SCENARIOS } from './held-out.js';
 import { HELD_OUT_2 } from './held-out-2.js';
+import { HELD_OUT_3 } from './held-out-3.js';
 
 interface Scenario {
   id: string;
@@ -60,5 +62,6 @@ export async function evaluateIndependentSets(kb: KnowledgeBase): Promise<Indepe
   return [
     await evaluateSet('independent set 1 (24)', HELD_OUT_SCENARIOS as readonly Scenario[], kb),
     await evaluateSet('independent set 2 (20)', HELD_OUT_2 as readonly Scenario[], kb),
+    await evaluateSet('independent set 3 (24)', HELD_OUT_3 as readonly Scenario[], kb),
   ];
 }
