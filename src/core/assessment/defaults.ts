@@ -75,7 +75,7 @@ const ASSUMPTION_TEXT: [FactKey, (r: ResolvedProfile, profile: TeamProfile) => s
     'stage',
     (r) =>
       r.stage === 'production'
-        ? 'in production (you mention real traffic or on-call)'
+        ? 'in production (you mention real traffic, on-call or services you already run)'
         : 'a pilot with early users, not yet in production',
   ],
   [
@@ -112,7 +112,9 @@ export function resolveProfile(
   // A platform team implies several stream-aligned teams to serve (Team Topologies).
   const teams =
     profile.teams ?? (profile.engineers ? Math.max(1, Math.ceil(profile.engineers / 8)) : profile.platformTeam ? 4 : 1);
-  const liveSignals = Boolean(profile.users || profile.requestsPerDay || profile.onCall);
+  // Users, traffic, on-call, or an estate of services already running: nobody runs those for a pilot.
+  const runsServices = profile.currentArchitecture === 'microservices' || profile.currentArchitecture === 'hybrid';
+  const liveSignals = Boolean(profile.users || profile.requestsPerDay || profile.onCall || runsServices);
   const stage = profile.stage ?? (liveSignals ? 'production' : 'pilot');
   const modelHosting =
     profile.modelHosting ?? (profile.gpuInference || profile.modelSizeB ? 'self-hosted' : 'hosted-api');

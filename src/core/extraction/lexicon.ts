@@ -34,7 +34,7 @@ const rule = (id: string, pattern: RegExp, yes: Proposal[], no?: Proposal[], not
 const comp = (...c: string[]): Proposal => ({ key: 'components', value: c });
 
 // The whole system inside the regulated perimeter.
-const WHOLE_SCOPE = String.raw`(?:already )?in (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?scope|audited as a whole|(?:hipaa|pci|fedramp)[- ](?:eligible|compliant|certified|approved) (?:[\w'-]+ ){0,2}(?:account|environment|cloud|tenant|subscription|vpc)`;
+const WHOLE_SCOPE = String.raw`(?:already )?in (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?scope|audited as a whole|(?:hipaa|pci|fedramp|baa)[- ](?:eligible|compliant|certified|approved|covered) (?:[\w'-]+ ){0,2}(?:account|environment|cloud|tenant|subscription|vpc)`;
 // Data that needs protecting, but not by itself a separate service.
 const SENSITIVE = String.raw`pii|phi|protected health information|cardholder data|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs|payments? data|card (?:data|numbers)`;
 // Wording that asks for a boundary around such data.
@@ -252,7 +252,7 @@ export const LEXICON: TermRule[] = [
   rule(
     'whole-system-in-scope',
     new RegExp(
-      String.raw`\b(?:the |our )?(?:whole|entire|complete) (?:app|application|platform|system|product|stack|estate|codebase|service|solution)\b[^.;]{0,80}\b(?:${WHOLE_SCOPE})|\b(?:everything|all of it|the lot)(?: is| sits| runs)? (?:in|inside|within) (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?(?:scope|perimeter|boundary)\b`,
+      String.raw`\b(?:the |our )?(?:whole|entire|complete) (?:app|application|platform|system|product|stack|estate|codebase|service|solution|deployment)\b[^.;]{0,80}\b(?:${WHOLE_SCOPE})|\b(?:every|each) (?:single )?(?:component|part|service|module|piece)\b[^.;]{0,30}\b(?:touch(?:es)?|handles?|process(?:es)?|sees?|stores?) (?:the )?(?:${SENSITIVE})\b|\b(?:everything|all of it|the lot)(?: is| sits| runs)? (?:in|inside|within) (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?(?:scope|perimeter|boundary)\b`,
     ),
     [
       { key: 'complianceBoundary', value: false, priority: 2 },
@@ -270,7 +270,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'untrusted-code',
-    /\b(?:(?:run(?:s|ning)?|execut(?:e|es|ed|ing|ion)|exec|eval(?:s|uates?)?)\b[^.;]{0,40}\b(?:(?:user|users'|customer|untrusted|arbitrary|llm|model|ai|agent)[- ]?(?:supplied|provided|submitted|written|generated|authored)?|generated) (?:(?:(?:python|sql|js|javascript|shell) )?(?:code|scripts?|snippets?|programs?)|python|sql|javascript)|(?:writes?|generates?|produces?) (?:and|&|\+) (?:runs?|execut(?:es?|ing)) (?:its own |the )?(?:python|code|sql|scripts?|javascript|js|shell commands?)|(?:code|scripts?) (?:is|are|gets?) (?:llm|model|ai|agent|user)[- ](?:generated|written|supplied)|(?:llm|model|ai|agent|user)[- ](?:generated|written|supplied) (?:code|scripts?)[^.;]{0,40}\b(?:run|runs|running|ran|execut\w+|exec|eval\w*)\b|(?:writes?|generates?|produces?|emits?) (?:(?:its own|the|some) )?(?:python|code|sql|scripts?|javascript|js|shell commands?|programs?) (?:and|&|\+|then) (?:then )?(?:runs?|execut(?:e|es|ing)|evals?) (?:it|them|that|those|the (?:code|scripts?|programs?|quer(?:y|ies)|sql|python))|arbitrary (?:[\w-]+ ){0,2}(?:code|scripts?|programs?) (?:runs?|running|executes?|executing|executed|is run|gets run)|untrusted code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
+    /\b(?:(?:run(?:s|ning)?|execut(?:e|es|ed|ing|ion)|exec|eval(?:s|uates?)?)\b[^.;]{0,40}\b(?:(?:user|users'|customer|untrusted|arbitrary|llm|model|ai|agent)[- ]?(?:supplied|provided|submitted|written|generated|authored)?|generated) (?:(?:(?:python|sql|js|javascript|shell) )?(?:code|scripts?|snippets?|programs?)|python|sql|javascript)|(?:writes?|generates?|produces?) (?:and|&|\+) (?:runs?|execut(?:es?|ing)) (?:its own |the )?(?:python|code|sql|scripts?|javascript|js|shell commands?)|(?:code|scripts?) (?:is|are|gets?) (?:llm|model|ai|agent|user)[- ](?:generated|written|supplied)|(?:llm|model|ai|agent|user)[- ](?:generated|written|supplied) (?:code|scripts?)[^.;]{0,40}\b(?:run|runs|running|ran|execut\w+|exec|eval\w*)\b|(?:writes?|generates?|produces?|emits?) (?:(?:its own|the|some) )?(?:python|code|sql|scripts?|javascript|js|shell commands?|programs?)(?: (?:\+|&|and|or) (?:python|sql|javascript|js|shell|bash))? (?:and|&|\+|then) (?:then )?(?:runs?|execut(?:e|es|ing)|evals?) (?:it|them|that|those|the (?:code|scripts?|programs?|quer(?:y|ies)|sql|python))|arbitrary (?:[\w-]+ ){0,2}(?:code|scripts?|programs?) (?:runs?|running|executes?|executing|executed|is run|gets run)|untrusted code|code interpreter|code execution|sandbox(?:ed|es|ing)?(?! (?:environment|account|org|tenant|subscription))|firecracker|gvisor|e2b|microvms?)\b/,
     [{ key: 'untrustedCode', value: true }],
     [{ key: 'untrustedCode', value: false }],
   ),

@@ -33,6 +33,8 @@ export function modelSizes(text: string): Spotted[] {
   return out;
 }
 
+/** Deploys per week of a once-a-day cadence (working days). */
+const DAILY = 5;
 const PER_WEEK: Record<string, number> = { hour: 40, day: 5, week: 1, month: 0.25, sprint: 0.5, quarter: 1 / 13 };
 const ADVERB: Record<string, number> = {
   hourly: 40,
@@ -54,6 +56,9 @@ const ADVERB: Record<string, number> = {
   'many times a day': 15,
   'multiple times a day': 15,
   'several times a day': 15,
+  'many times per day': 15,
+  'multiple times per day': 15,
+  'several times per day': 15,
 };
 const VERB = String.raw`\b(?:deploy(?:s|ed|ing)?|ship(?:s|ped|ping)?|releas(?:e|es|ed|ing)|push(?:es)? to prod(?:uction)?)\b`;
 const TIMES = new RegExp(
@@ -81,8 +86,11 @@ const EVERY_COUNT: Record<string, number> = { other: 2, few: 3, 'couple of': 2 }
 /** Deploys per week stated as a frequency ("we deploy 10 times a day", "every 3 days", "weekly releases"). */
 export function deployFrequency(text: string): Spotted[] {
   const out: Spotted[] = [];
-  const add = (value: number, start: number, end: number) =>
+  const add = (value: number, start: number, end: number) => {
     out.push({ proposal: { key: 'deploysPerWeek', value: Math.round(value * 100) / 100 }, start, end });
+    // Several deploys a day are not done by hand: the pipeline is automated.
+    if (value > DAILY) out.push({ proposal: { key: 'ciCd', value: true }, start, end });
+  };
   for (const m of matchAll(TIMES, text)) {
     const n = m[1] ? Number(m[1]) : m[2] === 'twice' ? 2 : 1;
     add(n * (PER_WEEK[m[3]!] ?? 1), m.index, m.index + m[0].length);

@@ -201,7 +201,7 @@ describe('assessProfile explains itself with sources', () => {
       engineers: 'about 28 engineers (about 7 per team)',
     });
     expect(assumed({ users: 500, gpuInference: true })).toMatchObject({
-      stage: 'in production (you mention real traffic or on-call)',
+      stage: 'in production (you mention real traffic, on-call or services you already run)',
       modelHosting: 'self-hosted models (you mention GPUs or a model size)',
       onCall: 'someone is on call (the system is in production)',
     });

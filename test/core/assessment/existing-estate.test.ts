@@ -19,6 +19,12 @@ const estate: TeamProfile = {
 };
 
 describe('an existing, working microservices estate', () => {
+  it('is assumed to be in production with someone on call, even when the team does not say so', () => {
+    const { resolved, assumptions } = resolveProfile({ teams: 25, currentArchitecture: 'microservices' });
+    expect(resolved).toMatchObject({ stage: 'production', onCall: true });
+    expect(assumptions.find((a) => a.fact === 'stage')?.assumed).toMatch(/services you already run/);
+  });
+
   it('stays microservices, and its languages are not a new reason to extract a service', () => {
     const a = assessProfile(estate);
     expect(a.verdict).toBe('microservices');

@@ -31,6 +31,14 @@ describe('extractFacts describes the team that owns the system, not the company 
 });
 
 describe('extractFacts tells a compliance boundary from a system that is wholly in scope', () => {
+  it('finds no boundary when every component touches the regulated data and one covered account holds it all', () => {
+    expect(
+      facts(
+        'Every single component touches PHI. The entire deployment lives in one BAA-covered AWS account with audit logging.',
+      ),
+    ).toMatchObject({ complianceBoundary: false, sensitiveData: true });
+  });
+
   it('finds no boundary when the whole system already sits in the regulated perimeter', () => {
     expect(
       facts(
@@ -129,5 +137,21 @@ describe('extractFacts hears release friction and org shape in everyday words', 
 
   it('an SRE group signals on-call', () => {
     expect(facts('A site reliability group of four keeps the lights on.').onCall).toBe(true);
+  });
+});
+
+describe('extractFacts reads delivery and code execution the way an architect would', () => {
+  it('takes several deploys a day as an automated pipeline', () => {
+    expect(facts('DORA elite-ish: deploys many times per day per team.')).toMatchObject({
+      ciCd: true,
+      deploysPerWeek: 15,
+    });
+    expect(facts('We deploy weekly.').ciCd).toBeUndefined();
+  });
+
+  it('hears an agent that writes code in two languages and runs it as untrusted code', () => {
+    expect(facts('It writes python + sql and executes it against the customer’s uploaded data.').untrustedCode).toBe(
+      true,
+    );
   });
 });
