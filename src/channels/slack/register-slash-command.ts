@@ -4,8 +4,8 @@
  */
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { ChannelDeps } from '../../app/channel.js';
-import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { toArchieError } from '../../core/errors.js';
+import { templatedSummary } from '../../core/interview/interview-messages.js';
 import { type OutMessage, RECOMMENDATION_ACTIONS } from '../../core/message.js';
 import { openCheckinModal } from './checkin-modal.js';
 import type { PostReplies } from './post-replies.js';
@@ -114,12 +114,11 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
   async function assess(place: SlackPlace, description: string, respond: RespondFn): Promise<void> {
     const result = await consultant.assess(description);
     const a = result.assessment;
-    const label = VERDICT_LABELS[a.verdict] ?? a.verdict;
     const ts = await deliver(place, respond, [
       {
         type: 'recommendation',
         assessment: a,
-        summary: `From the description, I recommend a ${label.toLowerCase()} (${Math.round(a.confidence * 100)}% confidence). Reply in this thread to add details or correct me; I will re-assess.`,
+        summary: `${templatedSummary(a)} Reply in this thread to add details or correct me; I will re-assess.`,
         actions: [...RECOMMENDATION_ACTIONS],
       },
     ]);

@@ -11,6 +11,12 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   microservices: 'Microservices',
 };
 
+/** The verdict as the object of "I recommend …": "a monolith", "a modular monolith", "a hybrid", "microservices". */
+export function recommendedPhrase(verdict: Verdict): string {
+  const name = VERDICT_LABELS[verdict].split(':')[0]!.toLowerCase();
+  return verdict === 'microservices' ? name : `a ${name}`;
+}
+
 /** A source in the knowledge base. Only ids that exist in `knowledge/` may appear. */
 export interface Citation {
   id: string;

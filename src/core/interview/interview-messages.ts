@@ -1,5 +1,5 @@
 /** The words of the interview: greeting, questions, recommendation, help and "why?" replies. */
-import { type Assessment, VERDICT_LABELS } from '../assessment/assessment.js';
+import { type Assessment, recommendedPhrase, VERDICT_LABELS } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { ACTIONS, type OutMessage, type Progress, type QuickReply, RECOMMENDATION_ACTIONS } from '../message.js';
 import { citationLinks } from '../render/render-markdown.js';
@@ -63,9 +63,7 @@ export function questionMessage(q: Question, progress: Progress, prefix = ''): O
  * decided it (the top reasons' factor names; the reasons themselves follow in full) and how much was assumed.
  */
 export function templatedSummary(a: Assessment): string {
-  const parts = [
-    `I recommend a ${VERDICT_LABELS[a.verdict].split(':')[0]!.toLowerCase()} (${Math.round(a.confidence * 100)}% confidence).`,
-  ];
+  const parts = [`I recommend ${recommendedPhrase(a.verdict)} (${Math.round(a.confidence * 100)}% confidence).`];
   const deciding = a.reasons
     .slice(0, 2)
     .map((r) => a.factors.find((f) => f.id === r.factorId)?.label)
@@ -80,8 +78,9 @@ export function templatedSummary(a: Assessment): string {
   return parts.join(' ');
 }
 
-/** "One small team" → "one small team", but "GPU inference" stays as it is. */
-const lowerFirst = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
+/** "One small team" → "one small team", "A language boundary" → "a language boundary"; "GPU inference" stays. */
+const lowerFirst = (label: string) =>
+  /^[A-Z](?:[a-z]|\s)/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 
 export function recommendationMessage(assessment: Assessment, summary: string, generated: boolean): OutMessage {
   return { type: 'recommendation', assessment, summary, generated, actions: [...RECOMMENDATION_ACTIONS] };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessProfile, ENGINE_VERSION } from '../../../src/core/assessment/assess-profile.js';
-import { VERDICTS } from '../../../src/core/assessment/assessment.js';
+import { recommendedPhrase, VERDICTS } from '../../../src/core/assessment/assessment.js';
 import { extractFacts } from '../../../src/core/extraction/extract-facts.js';
 import { mergeFacts } from '../../../src/core/profile/merge-facts.js';
 import { type TeamProfile, teamProfileSchema } from '../../../src/core/profile/profile.js';
@@ -106,6 +106,10 @@ describe('assessProfile gives the answer an experienced architect would', () => 
 });
 
 describe('assessProfile explains itself with sources', () => {
+  it('names each verdict as a sentence needs it ("a hybrid", but "microservices")', () => {
+    expect(VERDICTS.map(recommendedPhrase)).toEqual(['a monolith', 'a modular monolith', 'a hybrid', 'microservices']);
+  });
+
   const samples: TeamProfile[] = [
     {},
     { engineers: 3, modelHosting: 'hosted-api', onCall: false },
