@@ -7,7 +7,12 @@ import express from 'express';
 import { createArchie } from '../src/app/create-archie.js';
 import { createBoltApp } from '../src/channels/slack/create-bolt-app.js';
 import { loadConfig } from '../src/config/load-config.js';
+import type { Consultant } from '../src/core/consultant.js';
+import { createConsultant } from '../src/core/create-consultant.js';
+import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
 import { createLogger } from '../src/observability/create-logger.js';
+import { createStore } from '../src/store/create-store.js';
+import { startSlackHarness } from '../test/channels/slack/slack-harness.js';
 import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { dmMessage, eventEnvelope, postSlack } from '../test/support/slack-request.js';
 import type { BenchResult } from './bench-result.js';
@@ -48,6 +53,19 @@ function drive(baseUrl: string, api: FakeSlackApi, count: number, concurrency: n
   });
 }
 
+/**
+ * A consultant that answers each bench description with the real consultant's reply, computed once: the
+ * Slack channel then does all its own work (middleware, rendering, the real-sized post) with no engine.
+ */
+async function replayConsultant(): Promise<Consultant> {
+  const real = createConsultant({ knowledge: await loadKnowledgeBase(), store: createStore('memory://').keyv });
+  const replies = new Map<string, Awaited<ReturnType<Consultant['handle']>>>();
+  for (const [i, text] of BENCH_DESCRIPTIONS.entries()) {
+    replies.set(text, await real.handle(`replay-${i}`, { type: 'text', text }, { channel: 'slack' }));
+  }
+  return { ...real, handle: async (_id, input) => (input.type === 'text' && replies.get(input.text)) || [] };
+}
+
 const median = (runs: ThroughputRun[]): ThroughputRun =>
   [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
 
@@ -72,18 +90,28 @@ export async function bench(): Promise<BenchResult[]> {
   const archie = await createArchie({ ...config, port: 0 }, { logger, defaultMetrics: false });
   const port = await archie.listen();
   const archieUrl = `http://127.0.0.1:${port}`;
+  // The Slack channel alone: the same adapter over replayed real replies, to separate its cost from the engine's.
+  const channelOnly = await startSlackHarness({
+    api,
+    consultant: await replayConsultant(),
+    env: { ...BENCH_APP_ENV, LOG_LEVEL: 'silent' },
+    logLevel: 'silent',
+  });
 
   try {
     // Warm both with a full round first (JIT on every thread, auth.test, knowledge caches): a server's
     // throughput is its steady state, not its first hundred requests.
     await drive(bareServer.url, api, count, concurrency);
     await drive(archieUrl, api, count, concurrency);
+    await drive(channelOnly.baseUrl, api, count, concurrency);
     // Alternate rounds so machine noise hits both alike; compare the medians.
     const bareRuns: ThroughputRun[] = [];
     const archieRuns: ThroughputRun[] = [];
+    const channelRuns: ThroughputRun[] = [];
     for (let round = 0; round < rounds; round++) {
       bareRuns.push(await drive(bareServer.url, api, count, concurrency));
       archieRuns.push(await drive(archieUrl, api, count, concurrency));
+      channelRuns.push(await drive(channelOnly.baseUrl, api, count, concurrency));
     }
     const bareRun = median(bareRuns);
     const archieRun = median(archieRuns);
@@ -91,6 +119,16 @@ export async function bench(): Promise<BenchResult[]> {
       rateResult(
         { name: 'slack: DM events acked and answered', unit: 'events/s', minRatio: 0.7, versus: 'bare Bolt echo' },
         archieRun,
+        { name: 'bare Bolt echo app', run: bareRun },
+      ),
+      rateResult(
+        {
+          name: 'slack: channel alone (real replies replayed, no engine)',
+          unit: 'events/s',
+          minRatio: 0.7,
+          versus: 'bare Bolt echo',
+        },
+        median(channelRuns),
         { name: 'bare Bolt echo app', run: bareRun },
       ),
       {
@@ -109,6 +147,7 @@ export async function bench(): Promise<BenchResult[]> {
     bareServer.server.closeAllConnections();
     bareServer.server.close();
     await archie.close();
+    await channelOnly.close();
     await api.close();
   }
 }

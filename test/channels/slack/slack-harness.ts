@@ -32,7 +32,13 @@ export interface SlackHarness {
 export const QUICK_RETRY = { retries: 3, minTimeout: 5, maxTimeout: 20 };
 
 export async function startSlackHarness(
-  options: { consultant?: Consultant; env?: Record<string, string>; api?: FakeSlackApi } = {},
+  options: {
+    consultant?: Consultant;
+    env?: Record<string, string>;
+    api?: FakeSlackApi;
+    /** Default debug (tests read the logs); benches pass silent. */
+    logLevel?: pino.Level | 'silent';
+  } = {},
 ): Promise<SlackHarness> {
   const api = options.api ?? (await startFakeSlackApi());
   const config = loadConfig({
@@ -51,7 +57,7 @@ export async function startSlackHarness(
       done();
     },
   });
-  const logger = pino({ level: 'debug' }, sink);
+  const logger = pino({ level: options.logLevel ?? 'debug' }, sink);
   const store = createStore('memory://');
   const consultant = options.consultant ?? (await realConsultant(store.keyv));
   const app = createHttpApp({ status: () => ({}), readiness: [] });
