@@ -15,6 +15,7 @@ import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
 import { createInFlight } from '../server/create-in-flight.js';
 import { type CreatedStore, createStore } from '../store/create-store.js';
+import { createTurnLock } from '../store/turn-lock.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
 import { createCommandRouter } from './commands.js';
@@ -80,6 +81,10 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     store: store.keyv,
     clock,
     assist,
+    serialize: createTurnLock(store.keyv, {
+      onWaitExpired: (conversationId) =>
+        logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),
+    }),
     onAssessment: async (event) => {
       for (const listener of listeners) {
         try {

@@ -4,7 +4,7 @@
  */
 import type { Assessment, Citation, FactorResult, Verdict } from '../core/assessment/assessment.js';
 import type { TeamProfile } from '../core/profile/profile.js';
-import { createSerializeByKey } from '../core/serialize-by-key.js';
+import { createSerializeByKey, type SerializeByKey } from '../core/serialize-by-key.js';
 import type { KeyValueStore } from '../core/store/key-value-store.js';
 import type { IdIndex } from './id-index.js';
 
@@ -69,19 +69,24 @@ const isEntry = (raw: unknown): raw is HistoryEntry => {
 export function createHistoryStore(
   store: KeyValueStore,
   teams: IdIndex,
-  options: { limit?: number } = {},
+  options: {
+    limit?: number;
+    /** Orders appends per team; replicas pass one that also locks across them (store/turn-lock.ts). */
+    serialize?: SerializeByKey;
+  } = {},
 ): HistoryStore {
   const limit = options.limit ?? DEFAULT_HISTORY_LIMIT;
   const key = (id: string) => `history:${id}`;
-  // Appends to one team are serialised here; the consultant already runs one turn per conversation.
-  const serialise = createSerializeByKey();
+  // Appends to one team are serialised (across replicas when given a shared lock); a check-in and a
+  // conversation can record the same team's verdict at once.
+  const serialise = options.serialize ?? createSerializeByKey();
   const list = async (id: string) => {
     const raw = await store.get<unknown>(key(id));
     return Array.isArray(raw) ? raw.filter(isEntry) : [];
   };
   return {
     record: (id, entry) =>
-      serialise(id, async () => {
+      serialise(`history:${id}`, async () => {
         const entries = await list(id);
         entries.push({ schemaVersion: 1, ...entry });
         await store.set(key(id), entries.slice(-limit));

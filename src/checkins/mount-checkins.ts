@@ -4,6 +4,7 @@
  * schedules: on BullMQ when REDIS_URL is set (many replicas, each run once), else in-process.
  */
 import type { ChannelDeps, MountChannel, MountedChannel } from '../app/channel.js';
+import { createTurnLock } from '../store/turn-lock.js';
 import { createCheckinCommand } from './checkin-command.js';
 import type { CheckinScheduler } from './checkin-scheduler.js';
 import { createCheckinStore } from './checkin-store.js';
@@ -49,7 +50,7 @@ export const mountCheckins: MountChannel = async (_app, deps) => {
 
   const indexes = createIndexes(deps, redis);
   const checkins = createCheckinStore(deps.store, indexes.checkins);
-  const history = createHistoryStore(deps.store, indexes.teams);
+  const history = createHistoryStore(deps.store, indexes.teams, { serialize: createTurnLock(deps.store) });
   // A gone target pauses its record (deliver-checkin); the scheduler then drops it too.
   const run = async (id: string, scheduledAt: Date, options?: { manual?: boolean; signal?: AbortSignal }) => {
     const outcome = await deliver(id, scheduledAt, options);

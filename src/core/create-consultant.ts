@@ -19,7 +19,7 @@ import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
 import { FACT_LABELS } from './profile/fact-labels.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
-import { createSerializeByKey } from './serialize-by-key.js';
+import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
 
 export interface ConsultantDeps {
@@ -30,6 +30,8 @@ export interface ConsultantDeps {
   assist?: ModelAssist;
   onAssessment?: AssessmentListener;
   limits?: { maxMessageChars?: number; questionCap?: number };
+  /** Orders turns per conversation; default one process's queue (replicas pass one that also locks across them). */
+  serialize?: SerializeByKey;
 }
 
 /** Builds the consultant over a knowledge base and a key-value store. */
@@ -73,7 +75,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   });
 
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
-  const serialise = createSerializeByKey();
+  const serialise = deps.serialize ?? createSerializeByKey();
 
   async function notify(id: string, result: TurnResult, channel: TurnContext['channel']): Promise<void> {
     if (!result.assessed || !deps.onAssessment) return;
