@@ -8,19 +8,18 @@
  * slack.bench.ts measures the heaviest event alone (a first description from a new user); this measures
  * the mix a real interview produces.
  */
-import express from 'express';
 import { createArchie } from '../src/app/create-archie.js';
-import { createBoltApp } from '../src/channels/slack/create-bolt-app.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createLogger } from '../src/observability/create-logger.js';
 import { type RecordedCall, slackEnv, startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { blockActions, dmMessage, eventEnvelope, postSlack } from '../test/support/slack-request.js';
 import type { BenchResult } from './bench-result.js';
+import { startBareBoltEcho } from './support/bare-bolt.js';
 import { measureSessions, type Timed } from './support/sessions.js';
 import {
   BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
-  listenOnLoopback,
+  median,
   p95Result,
   rateResult,
   type ThroughputRun,
@@ -66,18 +65,7 @@ export async function bench(): Promise<BenchResult[]> {
   // Archie answers a turn with a question or the recommendation, each ending in its buttons.
   const isTurnEnd = (c: RecordedCall) => Boolean(actionsOf(c, 'archie-q') ?? actionsOf(c, 'archie-rec'));
 
-  const bareHttp = express();
-  const bare = createBoltApp({ slack: config.slack!, logger, http: bareHttp });
-  bare.app.message(async ({ message, client }) => {
-    const m = message as { channel: string; text?: string };
-    await client.chat.postMessage({ channel: m.channel, text: m.text ?? '' });
-  });
-  bare.app.action(/.*/, async ({ ack, body, action, client }) => {
-    await ack();
-    const b = body as { channel?: { id: string } };
-    await client.chat.postMessage({ channel: b.channel!.id, text: (action as { value?: string }).value ?? '' });
-  });
-  const bareServer = await listenOnLoopback(bareHttp);
+  const bareServer = await startBareBoltEcho(config, logger, { buttons: true });
   const archie = await createArchie({ ...config, port: 0 }, { logger, defaultMetrics: false });
   const archieUrl = `http://127.0.0.1:${await archie.listen()}`;
 
@@ -143,8 +131,6 @@ export async function bench(): Promise<BenchResult[]> {
       bareRuns.push(await drive(bareInterview));
       archieRuns.push(await drive(archieInterview));
     }
-    const median = <T extends ThroughputRun>(runs: T[]) =>
-      [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
     const archieRun = median(archieRuns);
     const bareRun = median(bareRuns);
     return [
@@ -164,8 +150,7 @@ export async function bench(): Promise<BenchResult[]> {
       }),
     ];
   } finally {
-    bareServer.server.closeAllConnections();
-    bareServer.server.close();
+    bareServer.close();
     await archie.close();
     await api.close();
   }

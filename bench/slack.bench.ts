@@ -3,9 +3,7 @@
  * engine, memory store) acks AND answers, beside a bare Bolt echo app on the same receiver, measured in
  * the same run against the same fake Slack Web API on 127.0.0.1. Target: >= 0.7x the bare app.
  */
-import express from 'express';
 import { createArchie } from '../src/app/create-archie.js';
-import { createBoltApp } from '../src/channels/slack/create-bolt-app.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { Consultant } from '../src/core/consultant.js';
 import { createConsultant } from '../src/core/create-consultant.js';
@@ -16,11 +14,12 @@ import { startSlackHarness } from '../test/channels/slack/slack-harness.js';
 import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../test/support/fake-slack-api.js';
 import { dmMessage, eventEnvelope, postSlack } from '../test/support/slack-request.js';
 import type { BenchResult } from './bench-result.js';
+import { startBareBoltEcho } from './support/bare-bolt.js';
 import {
   BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
-  listenOnLoopback,
   measureThroughput,
+  median,
   p95Result,
   rateResult,
   type ThroughputRun,
@@ -66,9 +65,6 @@ async function replayConsultant(): Promise<Consultant> {
   return { ...real, handle: async (_id, input) => (input.type === 'text' && replies.get(input.text)) || [] };
 }
 
-const median = (runs: ThroughputRun[]): ThroughputRun =>
-  [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
-
 export async function bench(): Promise<BenchResult[]> {
   const count = Number(process.env.BENCH_SLACK_EVENTS ?? 300);
   const rounds = Number(process.env.BENCH_SLACK_ROUNDS ?? 3);
@@ -79,13 +75,7 @@ export async function bench(): Promise<BenchResult[]> {
   const logger = createLogger({ level: 'silent' });
 
   // Bare Bolt: same receiver construction, the handler just posts the text back.
-  const bareHttp = express();
-  const bare = createBoltApp({ slack: config.slack!, logger, http: bareHttp });
-  bare.app.message(async ({ message, client }) => {
-    const m = message as { channel: string; text?: string };
-    await client.chat.postMessage({ channel: m.channel, text: m.text ?? '' });
-  });
-  const bareServer = await listenOnLoopback(bareHttp);
+  const bareServer = await startBareBoltEcho(config, logger);
 
   const archie = await createArchie({ ...config, port: 0 }, { logger, defaultMetrics: false });
   const port = await archie.listen();
@@ -144,8 +134,7 @@ export async function bench(): Promise<BenchResult[]> {
       }),
     ];
   } finally {
-    bareServer.server.closeAllConnections();
-    bareServer.server.close();
+    bareServer.close();
     await archie.close();
     await channelOnly.close();
     await api.close();

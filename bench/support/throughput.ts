@@ -69,6 +69,10 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   return { perSecond: count / seconds, requestMs, cpuMsPerMessage: (used.user + used.system) / 1000 / count };
 }
 
+/** The run with the median rate (rounds alternate between apps, so noise hits each alike). */
+export const median = <T extends ThroughputRun>(runs: T[]): T =>
+  [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
+
 /** Serves an Express app on a free 127.0.0.1 port. */
 export async function listenOnLoopback(app: express.Express): Promise<{ url: string; server: Server }> {
   const server = app.listen(0, '127.0.0.1');
