@@ -6,6 +6,7 @@
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { type OutMessage, type QuickReply, RECOMMENDATION_ACTIONS } from '../../core/message.js';
 import { factLabel } from '../../core/profile/fact-labels.js';
+import { citationsNotInline } from '../../core/render/citations-not-inline.js';
 import { buttons, context, header, listSections, sections } from './block-builders.js';
 import { escapeMrkdwn, sourceLink, sourcesLine, toMrkdwn } from './mrkdwn.js';
 import { type Block, packBlocks, type SlackMessage } from './slack-message.js';
@@ -51,8 +52,7 @@ export function renderRecommendation(message: RecommendationMessage): SlackMessa
   const footer: Block[] = [
     ...context([
       ...(assumptions.length > 0 ? [`Assumed: ${escapeMrkdwn(assumptions.join('; '))}`] : []),
-      // Reasons and risks already link their sources; list only the ones not linked above.
-      sourcesLine(notLinkedAbove(a), 'More sources') ?? '',
+      sourcesLine(citationsNotInline(a), 'More sources') ?? '',
     ]),
     ...buttons(withStandardActions(message.actions), 'a', 'archie-rec'),
   ];
@@ -62,11 +62,6 @@ export function renderRecommendation(message: RecommendationMessage): SlackMessa
   if (last.blocks.length + footer.length <= 50) last.blocks.push(...footer);
   else messages.push({ text: `Recommendation: ${verdict}`, blocks: footer });
   return messages;
-}
-
-function notLinkedAbove(a: RecommendationMessage['assessment']) {
-  const linked = new Set([...a.reasons, ...a.risks].flatMap((x) => x.citations.map((c) => c.url)));
-  return a.citations.filter((c) => !linked.has(c.url));
 }
 
 function withStandardActions(actions: QuickReply[]): QuickReply[] {

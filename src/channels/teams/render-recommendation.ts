@@ -6,6 +6,7 @@
 import type { Citation } from '../../core/assessment/assessment.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import { type OutMessage, type QuickReply, RECOMMENDATION_ACTIONS } from '../../core/message.js';
+import { citationsNotInline } from '../../core/render/citations-not-inline.js';
 import { attachment, card, heading, link, submitAction, textBlock } from './adaptive-card.js';
 import { aiEntity } from './ai-entity.js';
 import type { TeamsActivity } from './teams-activity.js';
@@ -44,9 +45,7 @@ export function renderRecommendation(message: RecommendationMessage): TeamsActiv
     body.push(heading('What would change this'));
     body.push(textBlock(a.changeTriggers.map((t) => `- ${t.condition} → ${VERDICT_LABELS[t.wouldMoveTo]}`).join('\n')));
   }
-  // Reasons and risks already link their sources; list only the ones not linked above.
-  const linked = new Set([...a.reasons, ...a.risks].flatMap((x) => x.citations.map((c) => c.url)));
-  const more = a.citations.filter((c) => !linked.has(c.url));
+  const more = citationsNotInline(a);
   if (more.length > 0) {
     body.push(heading('More sources'));
     body.push(textBlock(more.map((c) => `- ${link(c.title, c.url)}`).join('\n'), { size: 'Small' }));
