@@ -86,7 +86,7 @@ export function createHistoryStore(
   };
   return {
     record: (id, entry) =>
-      serialise(`history:${id}`, async () => {
+      serialise(key(id), async () => {
         const entries = await list(id);
         entries.push({ schemaVersion: 1, ...entry });
         await store.set(key(id), entries.slice(-limit));

@@ -4,19 +4,19 @@
  * same retried Slack event or Teams activity at the same moment cannot both answer it. SQLite and memory
  * stores belong to one process, where a read then a write is made atomic by the claims in progress.
  */
-import KeyvRedis from '@keyv/redis';
 import type Keyv from 'keyv';
+import { redisBehindKeyv } from './redis-behind-keyv.js';
 
 const inProgress = new WeakMap<Keyv, Set<string>>();
 
 export async function claimOnce(keyv: Keyv, key: string, ttlMs: number): Promise<boolean> {
-  const adapter: unknown = keyv.store;
-  if (adapter instanceof KeyvRedis) {
+  const redis = redisBehindKeyv(keyv);
+  if (redis) {
     // Written as keyv writes it, so `keyv.get(key)` still reads the claim.
     const now = Date.now();
     const value = (await keyv.serialize?.({ value: now, expires: now + ttlMs })) ?? String(now);
-    const client = await adapter.getClient();
-    const reply = await client.set(adapter.createKeyPrefix(key, adapter.namespace), value, { NX: true, PX: ttlMs });
+    const client = await redis.client();
+    const reply = await client.set(redis.keyFor(key), value, { NX: true, PX: ttlMs });
     return reply === 'OK';
   }
   let claiming = inProgress.get(keyv);

@@ -7,9 +7,9 @@
  * anyway and says so in the log: answering late beats never answering.
  */
 import { randomUUID } from 'node:crypto';
-import KeyvRedis from '@keyv/redis';
 import type Keyv from 'keyv';
 import { createSerializeByKey, type SerializeByKey } from '../core/serialize-by-key.js';
+import { redisBehindKeyv } from './redis-behind-keyv.js';
 
 export interface TurnLockOptions {
   /** How long a lease lasts unless renewed (a dead replica's lease frees after this). Default 30 s. */
@@ -28,16 +28,15 @@ const RENEW =
 /** The per-key queue, plus a Redis lease when `keyv` is backed by Redis. */
 export function createTurnLock(keyv: Keyv, options: TurnLockOptions = {}): SerializeByKey {
   const local = createSerializeByKey();
-  const adapter: unknown = keyv.store;
-  if (!(adapter instanceof KeyvRedis)) return local;
+  const redis = redisBehindKeyv(keyv);
+  if (!redis) return local;
   const leaseMs = options.leaseMs ?? 30_000;
   const waitMs = options.waitMs ?? 60_000;
-  const lockKey = (key: string) => adapter.createKeyPrefix(`turn-lock:${key}`, adapter.namespace);
 
   return (key, task) =>
     local(key, async () => {
-      const client = await adapter.getClient();
-      const name = lockKey(key);
+      const client = await redis.client();
+      const name = redis.keyFor(`turn-lock:${key}`);
       const token = randomUUID();
       const deadline = Date.now() + waitMs;
       let held = false;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type KeyvRedis from '@keyv/redis';
 import { describe, expect, it } from 'vitest';
 import { createHistoryStore } from '../../src/checkins/history-store.js';
 import { createKeyvIndex } from '../../src/checkins/id-index.js';
@@ -7,6 +6,7 @@ import { createConsultant } from '../../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { createSerializeByKey, type SerializeByKey } from '../../src/core/serialize-by-key.js';
 import { createStore } from '../../src/store/create-store.js';
+import { redisBehindKeyv } from '../../src/store/redis-behind-keyv.js';
 import { createTurnLock } from '../../src/store/turn-lock.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -97,9 +97,8 @@ describe('one turn at a time per conversation across replicas (Redis)', () => {
     expect(order).toEqual(['a starts', 'a ends', 'b runs']);
 
     // A replica that died mid-turn left its lease behind, unrenewed: the next turn gets in once it runs out.
-    const adapter = replicas.a.keyv.store as KeyvRedis<unknown>;
-    const client = await adapter.getClient();
-    await client.set(adapter.createKeyPrefix('turn-lock:c2', adapter.namespace), 'dead-replica', { PX: 300 });
+    const redis = redisBehindKeyv(replicas.a.keyv)!;
+    await (await redis.client()).set(redis.keyFor('turn-lock:c2'), 'dead-replica', { PX: 300 });
     const expired: string[] = [];
     const t = Date.now();
     await createTurnLock(replicas.b.keyv, { onWaitExpired: (key) => expired.push(key) })('c2', async () => {});
