@@ -90,7 +90,22 @@ const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS)].join('|')})`;
 const CARDINAL = new RegExp(
   `^${WORD}(?:[- ]${WORD})?(?: (?:hundred|thousand|million|billion))?(?:(?: and)? ${WORD}(?:[- ]${WORD})?)?\\b`,
 );
-const VAGUE_START = /^(?:hundreds|tens|billions|millions|thousands|a |two dozen|dozens|half|one dozen|several|single)/;
+/** Words that open a vague count ("hundreds of", "a few", "dozens"); the skip test below reads them too. */
+const VAGUE_WORDS = [
+  'hundreds',
+  'tens',
+  'billions',
+  'millions',
+  'thousands',
+  'a ',
+  'two dozen',
+  'dozens',
+  'half',
+  'one dozen',
+  'several',
+  'single',
+];
+const VAGUE_START = new RegExp(`^(?:${VAGUE_WORDS.join('|')})`);
 
 function cardinalValue(phrase: string): number | undefined {
   let total = 0;
@@ -115,20 +130,7 @@ const isLetter = (c: number) => c >= 97 && c <= 122; // a-z
 const isLetterOrDigit = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
 /** First letters of every VAGUE_START and CARDINAL phrase (number words, "a", "half", "dozens", …). */
 const NUMBER_INITIALS = new Set(
-  [
-    ...Object.keys(UNITS),
-    ...Object.keys(TENS),
-    'hundreds',
-    'tens',
-    'billions',
-    'millions',
-    'thousands',
-    'a',
-    'dozens',
-    'half',
-    'several',
-    'single',
-  ].map((w) => w.charCodeAt(0)),
+  [...Object.keys(UNITS), ...Object.keys(TENS), ...VAGUE_WORDS].map((w) => w.charCodeAt(0)),
 );
 
 /** True when every character is 7-bit ASCII. */
