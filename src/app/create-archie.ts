@@ -19,6 +19,7 @@ import { createTurnLock } from '../store/turn-lock.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
 import { createCommandRouter } from './commands.js';
+import { createEngineThreads } from './engine-threads/create-engine-threads.js';
 import { guardConsultant } from './limits/guard-consultant.js';
 import { createProactiveRegistry } from './proactive.js';
 
@@ -75,12 +76,24 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     ...assist?.status?.(),
   });
 
+  // Without a model a turn is pure CPU: it runs on engine threads so acks and I/O never wait on it (ADR 0009).
+  const engine =
+    !config.llm && config.engineThreads > 0
+      ? createEngineThreads({
+          threads: config.engineThreads,
+          knowledge,
+          knowledgeDir: options.knowledgeDir,
+          logger: logger.child({ component: 'engine' }),
+        })
+      : undefined;
+
   const listeners: AssessmentListener[] = [];
   const core = createConsultant({
     knowledge,
     store: store.keyv,
     clock,
     assist,
+    offlineTurn: engine?.offlineTurn,
     serialize: createTurnLock(store.keyv, {
       onWaitExpired: (conversationId) =>
         logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),
@@ -106,6 +119,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   const app = createHttpApp({
     status: () => ({
       model: modelStatus(),
+      engine: engine ? engine.status() : { threads: 0 },
       store: store.kind,
       channels: Object.fromEntries(channels.map((c) => [c.name, c.status()])),
     }),
@@ -128,10 +142,15 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     readiness,
     onAssessment: (listener) => listeners.push(listener),
   };
-  for (const entry of CHANNELS) {
-    if (!entry.enabled(config)) continue;
-    const channel = await (await entry.load())(app, deps);
-    if (channel) channels.push(channel);
+  try {
+    for (const entry of CHANNELS) {
+      if (!entry.enabled(config)) continue;
+      const channel = await (await entry.load())(app, deps);
+      if (channel) channels.push(channel);
+    }
+  } catch (error) {
+    await engine?.close(); // Threads would keep a process that failed to start alive.
+    throw error;
   }
 
   let server: Server | undefined;
@@ -168,6 +187,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
             logger.error({ err: error, channel: channel.name }, 'channel failed to close');
           }
         }
+        await engine?.close();
         await store.close();
       })();
       return closing;

@@ -4,20 +4,19 @@
  * and renderers do the work.
  */
 import { answerQuestion } from './answers/answer-question.js';
-import { assessProfile } from './assessment/assess-profile.js';
 import type { Assessment } from './assessment/assessment.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
 import { createConversationStore, newConversationState } from './interview/conversation-state.js';
-import { createInterview, type TurnResult } from './interview/interview.js';
+import { createInterview } from './interview/interview.js';
 import { readFacts, validUpdates } from './interview/read-facts.js';
 import { recordFacts } from './interview/record-facts.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input.js';
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
-import { FACT_LABELS } from './profile/fact-labels.js';
+import { createLabelledAssess, type OfflineTurn } from './offline-turn.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
@@ -32,6 +31,11 @@ export interface ConsultantDeps {
   limits?: { maxMessageChars?: number; questionCap?: number };
   /** Orders turns per conversation; default one process's queue (replicas pass one that also locks across them). */
   serialize?: SerializeByKey;
+  /**
+   * Runs offline interview turns somewhere else (engine threads, app/engine-threads) so the event loop
+   * stays free for acks and I/O; used only without a model, whose turns need this thread (streaming).
+   */
+  offlineTurn?: OfflineTurn;
 }
 
 /** Builds the consultant over a knowledge base and a key-value store. */
@@ -39,19 +43,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   const clock = deps.clock ?? systemClock;
   const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const conversations = createConversationStore(deps.store, { now: () => clock.now() });
-  // Steps of one turn assess the same profile more than once (a skip, then the next question). Profiles are
-  // replaced on every change, never edited in place, so the profile object identifies the assessment.
-  const assessed = new WeakMap<TeamProfile, Assessment>();
-  // Assumptions carry their fact's human name, so every channel (the web page included) can show it.
-  const assess = (profile: TeamProfile): Assessment => {
-    let a = assessed.get(profile);
-    if (!a) {
-      const raw = assessProfile(profile, deps.knowledge);
-      a = { ...raw, assumptions: raw.assumptions.map((x) => ({ ...x, label: FACT_LABELS[x.fact] })) };
-      assessed.set(profile, a);
-    }
-    return a;
-  };
+  const assess = createLabelledAssess(deps.knowledge);
 
   async function answer(question: string, ctx: AssistContext): Promise<Answer> {
     if (deps.assist) {
@@ -74,16 +66,22 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     questionCap: deps.limits?.questionCap,
   });
 
+  const offlineTurn = deps.assist ? undefined : deps.offlineTurn;
+
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
   const serialise = deps.serialize ?? createSerializeByKey();
 
-  async function notify(id: string, result: TurnResult, channel: TurnContext['channel']): Promise<void> {
-    if (!result.assessed || !deps.onAssessment) return;
+  async function notify(
+    id: string,
+    verdict: { profile: TeamProfile; assessment: Assessment } | undefined,
+    channel: TurnContext['channel'],
+  ): Promise<void> {
+    if (!verdict || !deps.onAssessment) return;
     try {
       await deps.onAssessment({
         conversationId: id,
-        profile: result.state.profile,
-        assessment: result.assessed,
+        profile: verdict.profile,
+        assessment: verdict.assessment,
         at: clock.now(),
         channel,
       });
@@ -123,10 +121,17 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     handle: (id, input, ctx) =>
       serialise(id, async () => {
         try {
+          if (offlineTurn) {
+            const result = await offlineTurn({ record: await conversations.loadRecord(id), input, at: clock.now() });
+            await conversations.saveRecord(id, result.record);
+            await notify(id, result.verdict, ctx.channel);
+            return result.messages;
+          }
           const state = (await conversations.load(id)) ?? newConversationState(clock.now());
           const result = await interview.handle(state, input, assistCtx(id, ctx));
           await conversations.save(id, result.state);
-          await notify(id, result, ctx.channel);
+          const verdict = result.assessed && { profile: result.state.profile, assessment: result.assessed };
+          await notify(id, verdict, ctx.channel);
           // Once per turn: tell the user when the model stepped aside, before the (offline) answer.
           return [...(await notice(id)), ...result.messages];
         } catch (error) {

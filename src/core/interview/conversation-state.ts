@@ -145,7 +145,21 @@ function decodeRecord(stored: unknown): unknown {
 export interface ConversationStore {
   load(conversationId: string): Promise<ConversationState | undefined>;
   save(conversationId: string, state: ConversationState): Promise<void>;
+  /** The stored record as it is, for a turn that decodes it elsewhere (an engine thread). */
+  loadRecord(conversationId: string): Promise<unknown>;
+  /** Saves a record made by `encodeConversation`. */
+  saveRecord(conversationId: string, record: string): Promise<void>;
   delete(conversationId: string): Promise<void>;
+}
+
+/** A stored record (string or object, any version) as the current state; undefined when there is none. */
+export function decodeConversation(stored: unknown, at: Date): ConversationState | undefined {
+  return migrateConversationState(decodeRecord(stored), at);
+}
+
+/** The record saved for a state (updatedAt set to `at`). */
+export function encodeConversation(state: ConversationState, at: Date): string {
+  return JSON.stringify({ ...state, updatedAt: at.toISOString() });
 }
 
 /** Conversation records in the shared key-value store, migrated on read. */
@@ -155,11 +169,14 @@ export function createConversationStore(
 ): ConversationStore {
   const now = options.now ?? (() => new Date());
   const key = (id: string) => `conv:${id}`;
+  const saveRecord = async (id: string, record: string) => {
+    await store.set(key(id), record, options.ttlMs);
+  };
   return {
-    load: async (id) => migrateConversationState(decodeRecord(await store.get(key(id))), now()),
-    save: async (id, state) => {
-      await store.set(key(id), JSON.stringify({ ...state, updatedAt: now().toISOString() }), options.ttlMs);
-    },
+    load: async (id) => decodeConversation(await store.get(key(id)), now()),
+    save: (id, state) => saveRecord(id, encodeConversation(state, now())),
+    loadRecord: (id) => store.get(key(id)),
+    saveRecord,
     delete: async (id) => {
       await store.delete(key(id));
     },

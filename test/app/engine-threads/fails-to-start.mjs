@@ -1,0 +1,2 @@
+// An engine thread that cannot start (a broken install, an unreadable knowledge directory).
+throw new Error('this engine thread cannot start');
