@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,17 @@ describe('createStore (STORE_URL)', () => {
     expect(await second.keyv.get('conv:1')).toEqual({ schemaVersion: 1, answers: ['3 engineers'] });
     await second.close();
     await second.close(); // closing twice is harmless
+  });
+
+  it('writes SQLite through a write-ahead log, so a write does not wait on a sync of the whole file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archie-store-'));
+    const store = createStore(`sqlite://${join(dir, 'archie.sqlite')}`);
+    await store.keyv.set('conv:1', 'x');
+    const adapter = store.keyv.opts.store as { query(sql: string): Promise<Record<string, unknown>[]> };
+    expect(await adapter.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await adapter.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]); // NORMAL
+    expect(readdirSync(dir)).toContain('archie.sqlite-wal');
+    await store.close();
   });
 
   it('keeps data only for the life of the process with memory://', async () => {
