@@ -46,7 +46,7 @@ function drive(baseUrl: string, api: FakeSlackApi, count: number, concurrency: n
     answered: () =>
       api.waitFor(
         (calls) =>
-          new Set(calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.args.channel)).size >= count,
+          new Set(calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.result?.channel)).size >= count,
         120_000,
       ),
   });

@@ -23,7 +23,7 @@ describe('createStore (STORE_URL)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'archie-store-'));
     const store = createStore(`sqlite://${join(dir, 'archie.sqlite')}`);
     await store.keyv.set('conv:1', 'x');
-    const adapter = store.keyv.opts.store as { query(sql: string): Promise<Record<string, unknown>[]> };
+    const adapter = store.keyv.opts.store as unknown as { query(sql: string): Promise<Record<string, unknown>[]> };
     expect(await adapter.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await adapter.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]); // NORMAL
     expect(readdirSync(dir)).toContain('archie.sqlite-wal');
