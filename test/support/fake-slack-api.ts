@@ -10,11 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { SIGNING_SECRET } from './slack-request.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: decoded Slack arguments are whatever JSON the app sent
+export type Args = Record<string, any>;
+
 export interface RecordedCall {
   method: string;
-  args: Record<string, any>;
+  args: Args;
   /** What the fake answered (ts of a posted message…). */
-  result?: Record<string, any>;
+  result?: Args;
   at: number;
 }
 
@@ -88,7 +91,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
 
   /** `args` decodes on first read: decoding (and keeping) every body is Slack's work, not the app's under test. */
-  function record(method: string, args: () => Record<string, any>, failure?: Failure, result?: Record<string, any>) {
+  function record(method: string, args: () => Args, failure?: Failure, result?: Args) {
     const call: RecordedCall = {
       method: failure ? `${method}!failed` : method,
       get args() {
@@ -102,7 +105,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     for (const w of waiters) w();
   }
 
-  function answer(method: string, args: Record<string, any>): Record<string, unknown> {
+  function answer(method: string, args: Args): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return {
@@ -212,9 +215,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** The body's arguments, decoded once on first call (see `decode`). */
-function lazyDecode(req: IncomingMessage, raw: Buffer): () => Record<string, any> {
+function lazyDecode(req: IncomingMessage, raw: Buffer): () => Args {
   const type = req.headers['content-type'] ?? '';
-  let args: Record<string, any> | undefined;
+  let args: Args | undefined;
   return () => {
     args ??= decode(type, raw);
     return args;
@@ -222,7 +225,7 @@ function lazyDecode(req: IncomingMessage, raw: Buffer): () => Record<string, any
 }
 
 /** The three arguments chat.postMessage's answer echoes, read without decoding the whole body. */
-function postArgs(req: IncomingMessage, raw: Buffer): Record<string, any> {
+function postArgs(req: IncomingMessage, raw: Buffer): Args {
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/x-www-form-urlencoded')) return decode(type, raw);
   const text = raw.toString('utf8');
@@ -233,9 +236,9 @@ function postArgs(req: IncomingMessage, raw: Buffer): Record<string, any> {
   return { channel: field('channel'), text: field('text'), thread_ts: field('thread_ts') };
 }
 
-function decode(type: string, raw: Buffer): Record<string, any> {
+function decode(type: string, raw: Buffer): Args {
   const text = raw.toString('utf8');
-  let args: Record<string, any> = {};
+  let args: Args = {};
   if (type.includes('application/json')) args = text ? JSON.parse(text) : {};
   else if (type.includes('application/x-www-form-urlencoded')) args = { ...parseQuery(text) };
   else args = { raw: text };
