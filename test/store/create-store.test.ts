@@ -37,6 +37,23 @@ describe('createStore (STORE_URL)', () => {
     expect(createStore('memory://').kind).toBe('memory');
   });
 
+  it('gives memory:// callers copies of objects, and honours expiry for strings and objects alike', async () => {
+    const { keyv } = createStore('memory://');
+    const record = { phase: 'questioning', asked: ['teams'] };
+    await keyv.set('conv:1', record);
+    record.asked.push('changed after saving');
+    const loaded = (await keyv.get('conv:1')) as typeof record;
+    loaded.asked.push('changed after loading');
+    expect(await keyv.get('conv:1')).toEqual({ phase: 'questioning', asked: ['teams'] });
+
+    await keyv.set('conv:2', '{"phase":"recommended"}', 30);
+    await keyv.set('conv:3', { phase: 'recommended' }, 30);
+    expect(await keyv.get('conv:2')).toBe('{"phase":"recommended"}');
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await keyv.get('conv:2')).toBeUndefined();
+    expect(await keyv.get('conv:3')).toBeUndefined();
+  });
+
   it('explains which URLs are supported, without echoing a password', () => {
     let error: unknown;
     try {
