@@ -26,6 +26,7 @@ import {
 /** Posts `count` personal-chat messages (distinct chats and users) with bounded concurrency. */
 function drive(url: string, connector: FakeBotConnector, tag: string, count: number, concurrency: number) {
   connector.reset();
+  const answered = answeredCounter();
   return measureThroughput({
     count,
     concurrency,
@@ -54,9 +55,17 @@ function drive(url: string, connector: FakeBotConnector, tag: string, count: num
   });
 }
 
-/** How many distinct conversations the agent has replied in. */
-const answered = (received: FakeBotConnector['received']) =>
-  new Set(received.filter((r) => r.activity.type === 'message').map((r) => r.conversationId)).size;
+/** Counts the distinct conversations the agent has replied in, reading only what arrived since the last call. */
+function answeredCounter() {
+  const conversations = new Set<string>();
+  let read = 0;
+  return (received: FakeBotConnector['received']) => {
+    for (; read < received.length; read++) {
+      if (received[read]!.type === 'message') conversations.add(received[read]!.conversationId);
+    }
+    return conversations.size;
+  };
+}
 
 /** The bare SDK agent: anonymous CloudAdapter, AgentApplication that echoes the text. */
 async function startBareEchoAgent() {

@@ -12,8 +12,11 @@ import jwt from 'jsonwebtoken';
 export interface RecordedActivity {
   method: string;
   conversationId: string;
+  /** The activity's type, read without decoding the whole body. */
+  type: string;
   /** Set when the bot replied to a specific activity (POST …/activities/{replyToId}). */
   replyToId?: string;
+  /** Decoded on first read: decoding (and keeping) every body is the Bot Connector's work, not the agent's. */
   // biome-ignore lint/suspicious/noExplicitAny: activities are free-form JSON in tests
   activity: Record<string, any>;
   authorization?: string;
@@ -70,18 +73,26 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) return json(res, 404, { error: 'not found' });
     const conversationId = decodeURIComponent(match[1]!);
     const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
-    const body = await readJson(req);
+    const raw = await readText(req);
     const failure = byConversation.get(conversationId) ?? queued.shift();
     if (failure) {
       failed.push({ conversationId, status: failure.status });
       if (failure.retryAfter !== undefined) res.setHeader('Retry-After', failure.retryAfter);
       return json(res, failure.status, failure.body ?? { error: { code: 'Failure', message: 'failed' } });
     }
+    let activity: Record<string, unknown> | undefined;
+    const decoded = () => {
+      activity ??= raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      return activity;
+    };
     received.push({
       method: req.method,
       conversationId,
+      type: /^\{"type":"([^"\\]*)"/.exec(raw)?.[1] ?? String(decoded().type),
       ...(req.method === 'POST' && activityId ? { replyToId: activityId } : {}),
-      activity: body,
+      get activity() {
+        return decoded();
+      },
       authorization: req.headers.authorization,
     });
     events.emit('activity');
@@ -114,7 +125,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         };
         const timer = setTimeout(() => {
           cleanup();
-          const seen = received.map((r) => `${r.activity.type}:${r.conversationId}`).join(', ');
+          const seen = received.map((r) => `${r.type}:${r.conversationId}`).join(', ');
           reject(new Error(`fake connector: condition not met within ${timeoutMs} ms; received [${seen}]`));
         }, timeoutMs);
         const cleanup = () => {
@@ -126,7 +137,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       }),
     messages: (conversationId) =>
       received.filter(
-        (r) => r.activity.type === 'message' && (conversationId === undefined || r.conversationId === conversationId),
+        (r) => r.type === 'message' && (conversationId === undefined || r.conversationId === conversationId),
       ),
     auth: {
       tenantId,
@@ -151,11 +162,10 @@ function jwk(publicKey: KeyObject, kid: string): Record<string, unknown> {
   return { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', kty: 'RSA' };
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function json(res: import('node:http').ServerResponse, status: number, body: unknown): void {
