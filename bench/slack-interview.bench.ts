@@ -45,9 +45,10 @@ export async function bench(): Promise<BenchResult[]> {
   const waiting = new Map<string, { accept: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
   api.onCall((call) => {
     if (call.method !== 'chat.postMessage') return;
-    const w = waiting.get(call.args.channel);
+    const channel = call.result?.channel as string;
+    const w = waiting.get(channel);
     if (w?.accept(call)) {
-      waiting.delete(call.args.channel);
+      waiting.delete(channel);
       w.resolve(call);
     }
   });

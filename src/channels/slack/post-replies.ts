@@ -7,7 +7,7 @@ import type { OutMessage } from '../../core/message.js';
 import type { Logger } from '../../observability/create-logger.js';
 import { renderAdrSnippet } from './render-adr.js';
 import { renderMessage } from './render-message.js';
-import { mergeMessages, type SlackMessage } from './slack-message.js';
+import { mergeMessages, type SlackMessage, wireBlocks } from './slack-message.js';
 
 export interface ReplyTarget {
   channelId: string;
@@ -22,10 +22,7 @@ export function createReplyPoster(client: webApi.WebClient, logger: Logger): Pos
       channel: target.channelId,
       thread_ts: target.threadTs,
       text: message.text,
-      // The blocks go as the JSON string the WebClient would send for them anyway. Given objects, it also
-      // copies them key by key to redact tokens for a debug log, even with logging off: on a recommendation
-      // (~40 blocks) that cost more than rendering them. Slack receives the same request either way.
-      blocks: JSON.stringify(message.blocks) as unknown as SlackMessage['blocks'],
+      blocks: wireBlocks(message.blocks),
       unfurl_links: false,
       unfurl_media: false,
     });

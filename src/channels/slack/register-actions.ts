@@ -6,6 +6,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Logger } from '../../observability/create-logger.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import type { RunTurn } from './run-turn.js';
+import { wireBlocks } from './slack-message.js';
 import { isDmChannel, type SlackPlace } from './slack-place.js';
 
 export const ACTION_PATTERN = /^archie:/;
@@ -36,7 +37,7 @@ export function registerActions(app: App, run: RunTurn, logger: Logger): void {
         elements: [{ type: 'mrkdwn', text: `✓ ${escapeMrkdwn(label ?? action.value ?? '')}` }],
       });
       await client.chat
-        .update({ channel: channelId, ts: messageTs, text: message.text ?? 'Answered', blocks: blocks as never })
+        .update({ channel: channelId, ts: messageTs, text: message.text ?? 'Answered', blocks: wireBlocks(blocks) })
         .catch((error) => logger.debug({ err: error }, 'Could not collapse the answered question'));
     }
     await run(place, { type: 'choice', value: action.value ?? '', label });
