@@ -69,7 +69,7 @@ async function replayConsultant(): Promise<Consultant> {
 }
 
 export async function bench(): Promise<BenchResult[]> {
-  const count = Number(process.env.BENCH_SLACK_EVENTS ?? 300);
+  const count = Number(process.env.BENCH_SLACK_EVENTS ?? 600);
   const rounds = Number(process.env.BENCH_SLACK_ROUNDS ?? 5);
   const concurrency = Number(process.env.BENCH_SLACK_CONCURRENCY ?? 16);
   const api = await startFakeSlackApi();

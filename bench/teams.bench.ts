@@ -84,7 +84,7 @@ async function startBareEchoAgent() {
 }
 
 export async function bench(): Promise<BenchResult[]> {
-  const count = Number(process.env.BENCH_TEAMS_ACTIVITIES ?? 200);
+  const count = Number(process.env.BENCH_TEAMS_ACTIVITIES ?? 400);
   const rounds = Number(process.env.BENCH_TEAMS_ROUNDS ?? 5);
   const concurrency = Number(process.env.BENCH_TEAMS_CONCURRENCY ?? 16);
   // Each agent gets its own fake connector, so none pays for another's bookkeeping.

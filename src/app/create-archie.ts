@@ -108,7 +108,15 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
       }
     },
   });
-  const guarded = guardConsultant(core, { store: store.keyv, clock, limits: config.limits, metrics, logger });
+  const guarded = guardConsultant(core, {
+    store: store.keyv,
+    clock,
+    limits: config.limits,
+    metrics,
+    logger,
+    // Only Redis is shared between replicas; a memory or SQLite store serves one process.
+    perMinute: store.kind === 'redis' ? 'store' : 'process',
+  });
   const inFlight = createInFlight();
   const consultant: Consultant = {
     ...guarded,

@@ -1,5 +1,6 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { createLocalWindowCounter } from '../../src/app/limits/fixed-window-counter.js';
 import { guardConsultant } from '../../src/app/limits/guard-consultant.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { Consultant } from '../../src/core/consultant.js';
@@ -55,20 +56,34 @@ describe('guardConsultant (abuse limits at the channel boundary)', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('limits messages per user per minute, says so once, and lets them in again next minute', async () => {
-    const { consultant, seen } = recordingConsultant();
+  it.each(['store', 'process'] as const)(
+    'limits messages per user per minute (counted in the %s), says so once, and lets them in again next minute',
+    async (perMinute) => {
+      const { consultant, seen } = recordingConsultant();
+      const { clock, advance } = fakeClock();
+      const metrics = createMetrics({ defaultMetrics: false });
+      const guarded = guardConsultant(consultant, { store: new Keyv(), clock, limits, metrics, perMinute });
+      for (let i = 0; i < 3; i++) expect(firstText(await guarded.handle('c1', text(`m${i}`), ctx))).toBe('ok');
+      expect(firstText(await guarded.handle('c1', text('too fast'), ctx))).toMatch(/faster than I can take them/);
+      expect(await guarded.handle('c1', text('still too fast'), ctx)).toEqual([]);
+      expect(seen).toHaveLength(3);
+      advance(60_000);
+      expect(firstText(await guarded.handle('c1', text('later'), ctx))).toBe('ok');
+      expect(await metrics.registry.getSingleMetricAsString('archie_limit_hits_total')).toMatch(
+        /limit="messages_per_minute"} 2/,
+      );
+    },
+  );
+
+  it('keeps no count in this process for a minute that has passed', async () => {
     const { clock, advance } = fakeClock();
-    const metrics = createMetrics({ defaultMetrics: false });
-    const guarded = guardConsultant(consultant, { store: new Keyv(), clock, limits, metrics });
-    for (let i = 0; i < 3; i++) expect(firstText(await guarded.handle('c1', text(`m${i}`), ctx))).toBe('ok');
-    expect(firstText(await guarded.handle('c1', text('too fast'), ctx))).toMatch(/faster than I can take them/);
-    expect(await guarded.handle('c1', text('still too fast'), ctx)).toEqual([]);
-    expect(seen).toHaveLength(3);
+    const counter = createLocalWindowCounter(clock, 60_000);
+    for (let user = 0; user < 1_000; user++) await counter.add(`user:${user}`);
+    expect(await counter.peek('user:7')).toBe(1);
     advance(60_000);
-    expect(firstText(await guarded.handle('c1', text('later'), ctx))).toBe('ok');
-    expect(await metrics.registry.getSingleMetricAsString('archie_limit_hits_total')).toMatch(
-      /limit="messages_per_minute"} 2/,
-    );
+    expect(await counter.peek('user:7')).toBe(0);
+    expect((await counter.add('user:7')).count).toBe(1);
+    expect(counter.size()).toBe(1);
   });
 
   it('caps a conversation’s length but still lets the user restart or export', async () => {

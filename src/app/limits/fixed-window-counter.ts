@@ -1,2 +1,7 @@
 /** Moved to the core so the model-token allowance can share it; re-exported for the channel guard. */
-export { createFixedWindowCounter, type WindowCount } from '../../core/limits/fixed-window-counter.js';
+export {
+  createFixedWindowCounter,
+  createLocalWindowCounter,
+  type WindowCount,
+  type WindowCounter,
+} from '../../core/limits/fixed-window-counter.js';

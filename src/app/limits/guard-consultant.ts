@@ -10,7 +10,7 @@ import { ACTIONS, type OutMessage, type TurnContext, type UserInput } from '../.
 import type { KeyValueStore } from '../../core/store/key-value-store.js';
 import type { Logger } from '../../observability/create-logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { createFixedWindowCounter } from './fixed-window-counter.js';
+import { createFixedWindowCounter, createLocalWindowCounter } from './fixed-window-counter.js';
 
 export interface GuardOptions {
   store: KeyValueStore;
@@ -18,6 +18,11 @@ export interface GuardOptions {
   limits: { messagesPerMinute: number; maxMessageChars: number; maxConversationTurns: number };
   metrics?: Metrics;
   logger?: Logger;
+  /**
+   * Where messages per minute are counted: in the store (default; Redis shares them across replicas), or
+   * in this process when the store belongs to one process anyway.
+   */
+  perMinute?: 'store' | 'process';
 }
 
 const say = (text: string): OutMessage[] => [{ type: 'text', text }];
@@ -28,7 +33,10 @@ const isEscape = (input: UserInput) =>
 
 export function guardConsultant(inner: Consultant, options: GuardOptions): Consultant {
   const { store, clock, limits, metrics, logger } = options;
-  const perMinute = createFixedWindowCounter(store, clock, 60_000);
+  const perMinute =
+    options.perMinute === 'process'
+      ? createLocalWindowCounter(clock, 60_000)
+      : createFixedWindowCounter(store, clock, 60_000);
 
   async function limited(
     conversationId: string,
