@@ -19,7 +19,7 @@ import { createTurnLock } from '../store/turn-lock.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
 import { createCommandRouter } from './commands.js';
-import { createEngineThreads } from './engine-threads/create-engine-threads.js';
+import { createEngineThreads, type EngineThreads } from './engine-threads/create-engine-threads.js';
 import { guardConsultant } from './limits/guard-consultant.js';
 import { createProactiveRegistry } from './proactive.js';
 
@@ -30,6 +30,8 @@ export interface Archie {
   store: CreatedStore;
   channels: MountedChannel[];
   metrics: Metrics;
+  /** The threads running the offline engine's turns; undefined when turns run on the main thread. */
+  engine?: EngineThreads;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops taking requests, waits for turns in flight (up to SHUTDOWN_TIMEOUT_MS), closes channels and the store. */
@@ -170,6 +172,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     store,
     channels,
     metrics,
+    engine,
     listen: () =>
       new Promise((resolve, reject) => {
         server = app.listen(config.port, config.host, (error?: Error) => {

@@ -1,25 +1,22 @@
 /**
- * An engine thread: loads the knowledge base once, then answers each turn the pool sends it
- * ({ id, request }) with { id, result } or { id, error }. Turns that arrive while it loads wait in the port.
+ * An engine thread: loads the knowledge base once, says it is ready, then answers each turn the pool sends
+ * it ({ id, request }) with { id, result } or { id, error }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadKnowledgeBase } from '../../core/knowledge/load-knowledge-base.js';
-import { createOfflineTurn, type EngineLimits, type OfflineTurnRequest } from '../../core/offline-turn.js';
-
-export interface EngineWorkerData {
-  knowledgeDir?: string;
-  limits: EngineLimits;
-}
-
-export type EngineTask = { id: number; request: OfflineTurnRequest };
+import { createOfflineTurn } from '../../core/offline-turn.js';
+import { type EngineReply, type EngineTask, type EngineWorkerData, READY } from './engine-protocol.js';
 
 const { knowledgeDir, limits } = workerData as EngineWorkerData;
 const turn = createOfflineTurn(await loadKnowledgeBase(knowledgeDir), limits);
 
+const reply = (message: EngineReply) => parentPort?.postMessage(message);
+
+reply(READY);
 parentPort?.on('message', async ({ id, request }: EngineTask) => {
   try {
-    parentPort?.postMessage({ id, result: await turn(request) });
+    reply({ id, result: await turn(request) });
   } catch (error) {
-    parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    reply({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });

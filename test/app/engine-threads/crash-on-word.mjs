@@ -7,6 +7,7 @@ register();
 const { loadKnowledgeBase } = await import('../../../src/core/knowledge/load-knowledge-base.ts');
 const { createOfflineTurn } = await import('../../../src/core/offline-turn.ts');
 const turn = createOfflineTurn(await loadKnowledgeBase(workerData.knowledgeDir), workerData.limits);
+parentPort.postMessage('ready');
 
 parentPort.on('message', async ({ id, request }) => {
   if (request.input.type === 'text' && request.input.text.includes('CRASH-THE-THREAD')) process.exit(7);

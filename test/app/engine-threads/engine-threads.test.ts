@@ -17,9 +17,11 @@ afterEach(async () => {
   pools = [];
 });
 
-async function threads(options: { entry?: URL; threads?: number } = {}) {
+/** A pool whose threads are ready (unless they cannot start). */
+async function threads(options: { entry?: URL; threads?: number; idleMs?: number } = {}) {
   const pool = createEngineThreads({ threads: options.threads ?? 1, knowledge: await knowledge(), logger, ...options });
   pools.push(pool);
+  await pool.ready();
   return pool;
 }
 
@@ -63,7 +65,7 @@ describe('engine threads', () => {
       expect(threaded).toEqual(await interview(onMain, `c${i}`, description));
       expect(await onThreads.snapshot(`c${i}`)).toEqual(await onMain.snapshot(`c${i}`));
     }
-    expect(pool.status()).toMatchObject({ completed: turns, fallbacks: 0 });
+    expect(pool.status()).toMatchObject({ completed: turns, onMainThread: 0, fallbacks: 0 });
   });
 
   it('keep up with turns sent all at once, each answered for its own conversation', async () => {
@@ -76,7 +78,7 @@ describe('engine threads', () => {
       DESCRIPTIONS.map((d, i) => consultant().then((m) => m.handle(`r${i}`, text(d), ctx))),
     );
     expect(replies).toEqual(replies.map((_, i) => reference[i % 3]));
-    expect(pool.status()).toMatchObject({ threads: 2, running: 0, completed: 40, fallbacks: 0 });
+    expect(pool.status()).toMatchObject({ threads: 2, running: 0, completed: 40, onMainThread: 0, fallbacks: 0 });
   });
 
   it('answer a turn whose thread died mid-turn, and replace the thread', async () => {
@@ -85,22 +87,39 @@ describe('engine threads', () => {
     const crashed = await c.handle('a', text(`${DESCRIPTIONS[0]} CRASH-THE-THREAD`), ctx);
     expect(crashed.some((m) => m.type === 'question')).toBe(true);
     expect(pool.status().fallbacks).toBe(1);
-    // The replacement thread answers the next turn itself.
+    // The next turn starts a replacement (answering on the main thread meanwhile); once it is ready, it answers.
     await c.handle('b', text(DESCRIPTIONS[1]!), ctx);
-    expect(pool.status()).toMatchObject({ threads: 1, completed: 1, fallbacks: 1 });
+    await pool.ready();
+    await c.handle('c', text(DESCRIPTIONS[2]!), ctx);
+    expect(pool.status()).toMatchObject({ threads: 1, completed: 1, onMainThread: 1, fallbacks: 1 });
   });
 
   it('answer on the main thread when threads cannot start, and stop restarting them', async () => {
     const pool = await threads({ entry: new URL('./fails-to-start.mjs', import.meta.url) });
     const c = await consultant(pool);
     for (let i = 0; i < 4; i++) {
+      // Each turn may start another thread; each fails while the turn is answered on the main thread.
       const reply = await c.handle(`s${i}`, text(DESCRIPTIONS[0]!), ctx);
       expect(reply.some((m) => m.type === 'question')).toBe(true);
+      await pool.ready();
     }
-    await expect.poll(() => pool.status().threads).toBe(0);
+    expect(pool.status()).toMatchObject({ threads: 0, completed: 0, onMainThread: 4, fallbacks: 0 });
     expect(await c.handle('after', text(DESCRIPTIONS[1]!), ctx)).toEqual(
       await (await consultant()).handle('after', text(DESCRIPTIONS[1]!), ctx),
     );
+    expect(pool.status().threads).toBe(0); // three failed starts: no more attempts
+  });
+
+  it('stop when idle, answer on the main thread while a new one starts, then use it', async () => {
+    const pool = await threads({ idleMs: 50 });
+    const c = await consultant(pool);
+    await c.handle('i1', text(DESCRIPTIONS[0]!), ctx);
+    await expect.poll(() => pool.status().threads, { timeout: 2_000 }).toBe(0);
+    const whileStarting = await c.handle('i2', text(DESCRIPTIONS[1]!), ctx);
+    expect(whileStarting).toEqual(await (await consultant()).handle('i2', text(DESCRIPTIONS[1]!), ctx));
+    await pool.ready();
+    await c.handle('i3', text(DESCRIPTIONS[2]!), ctx);
+    expect(pool.status()).toMatchObject({ threads: 1, completed: 2, onMainThread: 1, fallbacks: 0 });
   });
 
   it('still answer after the pool closed (turns in flight at shutdown)', async () => {
