@@ -83,7 +83,6 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     !config.llm && config.engineThreads > 0
       ? createEngineThreads({
           threads: config.engineThreads,
-          knowledge,
           knowledgeDir: options.knowledgeDir,
           logger: logger.child({ component: 'engine' }),
         })
@@ -95,7 +94,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     store: store.keyv,
     clock,
     assist,
-    offlineTurn: engine?.offlineTurn,
+    offloadTurn: engine?.offloadTurn,
     serialize: createTurnLock(store.keyv, {
       onWaitExpired: (conversationId) =>
         logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),

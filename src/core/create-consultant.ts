@@ -8,7 +8,7 @@ import type { Assessment } from './assessment/assessment.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
-import { createConversationStore, newConversationState } from './interview/conversation-state.js';
+import { createConversationStore, decodeConversation, newConversationState } from './interview/conversation-state.js';
 import { createInterview } from './interview/interview.js';
 import { readFacts, validUpdates } from './interview/read-facts.js';
 import { recordFacts } from './interview/record-facts.js';
@@ -16,7 +16,7 @@ import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
-import { createLabelledAssess, type OfflineTurn } from './offline-turn.js';
+import { createLabelledAssess, type OffloadTurn } from './offline-turn.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
@@ -33,9 +33,10 @@ export interface ConsultantDeps {
   serialize?: SerializeByKey;
   /**
    * Runs offline interview turns somewhere else (engine threads, app/engine-threads) so the event loop
-   * stays free for acks and I/O; used only without a model, whose turns need this thread (streaming).
+   * stays free for acks and I/O; a turn it cannot take (undefined) runs here. Used only without a model,
+   * whose turns need this thread (streaming).
    */
-  offlineTurn?: OfflineTurn;
+  offloadTurn?: OffloadTurn;
 }
 
 /** Builds the consultant over a knowledge base and a key-value store. */
@@ -66,7 +67,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     questionCap: deps.limits?.questionCap,
   });
 
-  const offlineTurn = deps.assist ? undefined : deps.offlineTurn;
+  const offloadTurn = deps.assist ? undefined : deps.offloadTurn;
 
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
   const serialise = deps.serialize ?? createSerializeByKey();
@@ -121,13 +122,14 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     handle: (id, input, ctx) =>
       serialise(id, async () => {
         try {
-          if (offlineTurn) {
-            const result = await offlineTurn({ record: await conversations.loadRecord(id), input, at: clock.now() });
-            await conversations.saveRecord(id, result.record);
-            await notify(id, result.verdict, ctx.channel);
-            return result.messages;
+          const record = await conversations.loadRecord(id);
+          const offloaded = offloadTurn && (await offloadTurn({ record, input, at: clock.now() }));
+          if (offloaded) {
+            await conversations.saveRecord(id, offloaded.record);
+            await notify(id, offloaded.verdict, ctx.channel);
+            return offloaded.messages;
           }
-          const state = (await conversations.load(id)) ?? newConversationState(clock.now());
+          const state = decodeConversation(record, clock.now()) ?? newConversationState(clock.now());
           const result = await interview.handle(state, input, assistCtx(id, ctx));
           await conversations.save(id, result.state);
           const verdict = result.assessed && { profile: result.state.profile, assessment: result.assessed };

@@ -35,6 +35,9 @@ export interface OfflineTurnResult {
 
 export type OfflineTurn = (request: OfflineTurnRequest) => Promise<OfflineTurnResult>;
 
+/** An offline turn run elsewhere, if it can be: undefined hands the turn back to the caller's own engine. */
+export type OffloadTurn = (request: OfflineTurnRequest) => Promise<OfflineTurnResult | undefined>;
+
 export interface EngineLimits {
   maxMessageChars?: number;
   questionCap?: number;

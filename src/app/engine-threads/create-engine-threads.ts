@@ -5,29 +5,23 @@
  *
  * A thread costs ~40 MB (its own V8 heap and knowledge base), and a chat bot is idle most of the day, so
  * threads stop after `idleMs` without a turn and start again with the next one. While none is ready (at
- * start, after an idle stop) turns run on the main thread, as they would with ENGINE_THREADS=0. A turn a
- * thread cannot finish (it died) runs on the main thread too: a reply is never lost to the pool. Threads
- * that die before they are ready three times running are not started again. See ADR 0009.
+ * start, after an idle stop) a turn is handed back (undefined) and the consultant runs it on the main
+ * thread, as with ENGINE_THREADS=0. So is a turn whose thread died: a reply is never lost to the pool.
+ * Threads that die before they are ready three times running are not started again. See ADR 0009.
  */
 import { Worker } from 'node:worker_threads';
-import type { KnowledgeBase } from '../../core/knowledge/knowledge.js';
-import {
-  createOfflineTurn,
-  type EngineLimits,
-  type OfflineTurn,
-  type OfflineTurnRequest,
-  type OfflineTurnResult,
-} from '../../core/offline-turn.js';
+import type { EngineLimits, OfflineTurnRequest, OfflineTurnResult, OffloadTurn } from '../../core/offline-turn.js';
 import type { Logger } from '../../observability/create-logger.js';
 import { type EngineReply, type EngineTask, type EngineWorkerData, READY } from './engine-protocol.js';
 
 export interface EngineThreads {
-  offlineTurn: OfflineTurn;
+  /** Runs a turn on a ready thread; undefined when none can (the caller runs it itself). */
+  offloadTurn: OffloadTurn;
   /** Resolves once the threads started so far are ready (or have failed to start). */
   ready(): Promise<void>;
   /**
-   * threads alive, turns in hand, turns they answered, turns run on the main thread because no thread was
-   * ready, and turns that fell back to the main thread because their thread failed.
+   * threads alive, turns in hand, turns they answered, turns handed back because no thread was ready,
+   * and turns handed back because their thread failed.
    */
   status(): { threads: number; running: number; completed: number; onMainThread: number; fallbacks: number };
   close(): Promise<void>;
@@ -35,8 +29,6 @@ export interface EngineThreads {
 
 export interface EngineThreadsOptions {
   threads: number;
-  /** The main thread's copy, for turns the threads cannot run. */
-  knowledge: KnowledgeBase;
   knowledgeDir?: string;
   limits?: EngineLimits;
   logger: Logger;
@@ -68,7 +60,6 @@ export function createEngineThreads(options: EngineThreadsOptions): EngineThread
   const idleMs = options.idleMs ?? 30_000;
   const limits = options.limits ?? {};
   const workerData: EngineWorkerData = { knowledgeDir: options.knowledgeDir, limits };
-  const here = createOfflineTurn(options.knowledge, limits);
   const threads: Thread[] = [];
   let nextId = 0;
   let completed = 0;
@@ -151,19 +142,19 @@ export function createEngineThreads(options: EngineThreadsOptions): EngineThread
   fill();
 
   return {
-    offlineTurn: async (request) => {
+    offloadTurn: async (request) => {
       fill();
       const onThread = closed ? undefined : runOnThread(request);
       if (!onThread) {
         onMainThread++;
-        return here(request);
+        return undefined;
       }
       try {
         return await onThread;
       } catch (error) {
         fallbacks++;
         logger.warn({ err: error }, 'an engine thread could not finish a turn; running it on the main thread');
-        return here(request);
+        return undefined;
       }
     },
     ready: async () => {

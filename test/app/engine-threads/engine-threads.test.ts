@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** A pool whose threads are ready (unless they cannot start). */
 async function threads(options: { entry?: URL; threads?: number; idleMs?: number } = {}) {
-  const pool = createEngineThreads({ threads: options.threads ?? 1, knowledge: await knowledge(), logger, ...options });
+  const pool = createEngineThreads({ threads: options.threads ?? 1, logger, ...options });
   pools.push(pool);
   await pool.ready();
   return pool;
@@ -30,7 +30,7 @@ async function consultant(pool?: EngineThreads): Promise<Consultant> {
     knowledge: await knowledge(),
     store: createStore('memory://').keyv,
     clock: fixedClock,
-    offlineTurn: pool?.offlineTurn,
+    offloadTurn: pool?.offloadTurn,
   });
 }
 
