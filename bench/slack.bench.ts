@@ -124,20 +124,16 @@ export async function bench(): Promise<BenchResult[]> {
         archieRun,
         { name: 'bare Bolt echo app', run: bareRun },
       ),
-      {
-        name: 'slack: channel alone, real replies replayed, no engine (information)',
-        value: Math.round(median(channelRuns).perSecond),
-        unit: 'events/s',
-        baseline: { name: 'bare Bolt echo app', value: Math.round(bareRun.perSecond) },
-        ratio: Number((median(channelRuns).perSecond / bareRun.perSecond).toFixed(2)),
-      },
-      {
-        name: 'slack: DM events acked and answered on the default SQLite store (information)',
-        value: Math.round(median(sqliteRuns).perSecond),
-        unit: 'events/s',
-        baseline: { name: 'bare Bolt echo app', value: Math.round(bareRun.perSecond) },
-        ratio: Number((median(sqliteRuns).perSecond / bareRun.perSecond).toFixed(2)),
-      },
+      rateResult(
+        { name: 'slack: channel alone, real replies replayed, no engine (information)', unit: 'events/s' },
+        median(channelRuns),
+        { name: 'bare Bolt echo app', run: bareRun },
+      ),
+      rateResult(
+        { name: 'slack: DM events acked and answered on the default SQLite store (information)', unit: 'events/s' },
+        median(sqliteRuns),
+        { name: 'bare Bolt echo app', run: bareRun },
+      ),
       {
         name: 'slack: CPU per answered event',
         value: Number(archieRun.cpuMsPerMessage.toFixed(2)),

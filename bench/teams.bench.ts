@@ -122,13 +122,11 @@ export async function bench(): Promise<BenchResult[]> {
     const row = { unit: 'activities/s', minRatio: 0.7, versus: 'bare Agents SDK echo' };
     return [
       rateResult({ ...row, name: 'teams: message activities answered' }, archieRun, versusBare),
-      {
-        name: 'teams: channel alone, instant scripted consultant (information)',
-        value: Math.round(channelRun.perSecond),
-        unit: 'activities/s',
-        baseline: { name: versusBare.name, value: Math.round(bareRun.perSecond) },
-        ratio: Number((channelRun.perSecond / bareRun.perSecond).toFixed(2)),
-      },
+      rateResult(
+        { name: 'teams: channel alone, instant scripted consultant (information)', unit: row.unit },
+        channelRun,
+        versusBare,
+      ),
       p95Result(
         { name: 'teams: turn latency p95 under load', limitMs: 5_000, why: 'the Bot Service retries after ~15 s' },
         archieRun,
