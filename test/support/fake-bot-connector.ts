@@ -73,7 +73,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) return json(res, 404, { error: 'not found' });
     const conversationId = decodeURIComponent(match[1]!);
     const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
-    const raw = await readText(req);
+    const raw = await readBody(req);
     const failure = byConversation.get(conversationId) ?? queued.shift();
     if (failure) {
       failed.push({ conversationId, status: failure.status });
@@ -82,13 +82,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     }
     let activity: Record<string, unknown> | undefined;
     const decoded = () => {
-      activity ??= raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      activity ??= raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
       return activity;
     };
     received.push({
       method: req.method,
       conversationId,
-      type: /^\{"type":"([^"\\]*)"/.exec(raw)?.[1] ?? String(decoded().type),
+      // The SDK writes the type first; its opening bytes are ASCII, so latin1 reads them without decoding the body.
+      type: /^\{"type":"([^"\\]*)"/.exec(raw.toString('latin1', 0, 64))?.[1] ?? String(decoded().type),
       ...(req.method === 'POST' && activityId ? { replyToId: activityId } : {}),
       get activity() {
         return decoded();
@@ -162,10 +163,14 @@ function jwk(publicKey: KeyObject, kid: string): Record<string, unknown> {
   return { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', kty: 'RSA' };
 }
 
-async function readText(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The request body as bytes, decoded only when a test reads the activity. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 function json(res: import('node:http').ServerResponse, status: number, body: unknown): void {
