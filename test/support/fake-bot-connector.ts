@@ -5,9 +5,10 @@
  */
 import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
+import { readBody } from './read-body.js';
 
 export interface RecordedActivity {
   method: string;
@@ -161,16 +162,6 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
 
 function jwk(publicKey: KeyObject, kid: string): Record<string, unknown> {
   return { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', kty: 'RSA' };
-}
-
-/** The request body as bytes, decoded only when a test reads the activity. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function json(res: import('node:http').ServerResponse, status: number, body: unknown): void {

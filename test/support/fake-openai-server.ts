@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.js';
 
 export type FakeReply =
   | { content: string }
@@ -80,7 +81,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const sockets = new Set<import('node:net').Socket>();
 
   const server: Server = createServer(async (req, res) => {
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString('utf8');
     let body: Record<string, unknown> = {};
     try {
       body = raw ? JSON.parse(raw) : {};
@@ -127,14 +128,6 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       }),
   };
   return fake;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { readBody } from './read-body.js';
 import { SIGNING_SECRET } from './slack-request.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded Slack arguments are whatever JSON the app sent
@@ -206,12 +207,6 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** The body's arguments, decoded once on first call (see `decode`). */
