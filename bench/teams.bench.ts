@@ -16,6 +16,7 @@ import type { BenchResult } from './bench-result.js';
 import {
   BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
+  cpuResult,
   listenOnLoopback,
   measureThroughput,
   median,
@@ -127,6 +128,8 @@ export async function bench(): Promise<BenchResult[]> {
         channelRun,
         versusBare,
       ),
+      cpuResult({ name: 'teams: CPU per activity, all threads', of: 'cpuMsPerMessage' }, archieRun, versusBare),
+      cpuResult({ name: 'teams: event-loop CPU per activity', of: 'eventLoopCpuMsPerMessage' }, archieRun, versusBare),
       p95Result(
         { name: 'teams: turn latency p95 under load', limitMs: 5_000, why: 'the Bot Service retries after ~15 s' },
         archieRun,

@@ -3,7 +3,7 @@
  * the one before (as a person clicking through an interview does), with `concurrency` sessions in flight.
  * Reports events (requests) per second, each request's ack time, and CPU per event.
  */
-import type { ThroughputRun } from './throughput.js';
+import { startCpuMeter, type ThroughputRun } from './throughput.js';
 
 /** Sends one request of a session and records its ack time; fails on a non-200 response. */
 export type Timed = (send: () => Promise<{ status: number }>) => Promise<void>;
@@ -20,7 +20,7 @@ export async function measureSessions(options: {
     requestMs.push(performance.now() - t);
     if (res.status !== 200) throw new Error(`request ${requestMs.length} got HTTP ${res.status}`);
   };
-  const cpu = process.cpuUsage();
+  const cpu = startCpuMeter();
   const started = performance.now();
   let next = 0;
   const worker = async () => {
@@ -28,7 +28,13 @@ export async function measureSessions(options: {
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
+  const { processMs, eventLoopMs } = cpu();
   const events = requestMs.length;
-  return { perSecond: events / seconds, requestMs, cpuMsPerMessage: (used.user + used.system) / 1000 / events, events };
+  return {
+    perSecond: events / seconds,
+    requestMs,
+    cpuMsPerMessage: processMs / events,
+    eventLoopCpuMsPerMessage: eventLoopMs / events,
+    events,
+  };
 }

@@ -3,8 +3,10 @@
  * workers, time each request, then wait until every one was answered, and report the rate.
  */
 import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type express from 'express';
 import { type BenchResult, summarize } from '../bench-result.js';
 
@@ -31,8 +33,30 @@ export interface ThroughputRun {
   perSecond: number;
   /** How long each request took to get its HTTP response (the ack). */
   requestMs: number[];
-  /** Process CPU per answered message (server + in-process load generator and fakes). */
+  /** Process CPU per answered message (server + in-process load generator and fakes), all threads. */
   cpuMsPerMessage: number;
+  /**
+   * CPU the main thread ran per answered message, which is what bounds throughput here (on Linux; elsewhere
+   * the event loop's busy time, which also counts time spent waiting for a core).
+   */
+  eventLoopCpuMsPerMessage: number;
+}
+
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+const hasSchedstat = existsSync(SCHEDSTAT);
+
+/** Starts measuring CPU; the returned function gives the process's and the main thread's, in ms. */
+export function startCpuMeter(): () => { processMs: number; eventLoopMs: number } {
+  const onCpuMs = () =>
+    hasSchedstat
+      ? Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6
+      : performance.eventLoopUtilization().active;
+  const cpu = process.cpuUsage();
+  const mainAtStart = onCpuMs();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { processMs: (used.user + used.system) / 1000, eventLoopMs: onCpuMs() - mainAtStart };
+  };
 }
 
 export interface ThroughputOptions {
@@ -50,7 +74,7 @@ export interface ThroughputOptions {
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputRun> {
   const { count, concurrency, send, noun } = options;
   const requestMs: number[] = [];
-  const cpu = process.cpuUsage();
+  const cpu = startCpuMeter();
   const started = performance.now();
   let next = 0;
   const worker = async () => {
@@ -65,8 +89,13 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   await Promise.all(Array.from({ length: concurrency }, worker));
   await options.answered();
   const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  return { perSecond: count / seconds, requestMs, cpuMsPerMessage: (used.user + used.system) / 1000 / count };
+  const { processMs, eventLoopMs } = cpu();
+  return {
+    perSecond: count / seconds,
+    requestMs,
+    cpuMsPerMessage: processMs / count,
+    eventLoopCpuMsPerMessage: eventLoopMs / count,
+  };
 }
 
 /** The run with the median rate (rounds alternate between apps, so noise hits each alike). */
@@ -97,6 +126,26 @@ export function rateResult(
     baseline: { name: baseline.name, value: Math.round(baseline.run.perSecond) },
     ratio: Number(ratio.toFixed(2)),
     ...(row.minRatio === undefined ? {} : { target: `>= ${row.minRatio}x ${row.versus}`, ok: ratio >= row.minRatio }),
+  };
+}
+
+/**
+ * An information row: CPU per answered message, `run` beside `baseline` (the ratio reads like the
+ * throughput ratios: baseline's CPU over `run`'s, below 1 when `run` costs more).
+ */
+export function cpuResult(
+  row: { name: string; of: 'cpuMsPerMessage' | 'eventLoopCpuMsPerMessage' },
+  run: ThroughputRun,
+  baseline: { name: string; run: ThroughputRun },
+): BenchResult {
+  const value = run[row.of];
+  const base = baseline.run[row.of];
+  return {
+    name: row.name,
+    value: Number(value.toFixed(2)),
+    unit: 'ms',
+    baseline: { name: baseline.name, value: Number(base.toFixed(2)) },
+    ratio: Number((base / value).toFixed(2)),
   };
 }
 
