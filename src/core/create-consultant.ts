@@ -16,7 +16,7 @@ import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
-import { createLabelledAssess, type OffloadTurn } from './offline-turn.js';
+import { createLabelledAssess, createOfflineTurn, type OffloadTurn } from './offline-turn.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
@@ -67,7 +67,9 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     questionCap: deps.limits?.questionCap,
   });
 
-  const offloadTurn = deps.assist ? undefined : deps.offloadTurn;
+  // Without a model a turn is the offline engine's plain-data turn: on an engine thread when one takes it,
+  // else here, through the same code.
+  const offlineTurn = deps.assist ? undefined : createOfflineTurn(deps.knowledge, deps.limits);
 
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
   const serialise = deps.serialize ?? createSerializeByKey();
@@ -123,11 +125,12 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
       serialise(id, async () => {
         try {
           const record = await conversations.loadRecord(id);
-          const offloaded = offloadTurn && (await offloadTurn({ record, input, at: clock.now() }));
-          if (offloaded) {
-            await conversations.saveRecord(id, offloaded.record);
-            await notify(id, offloaded.verdict, ctx.channel);
-            return offloaded.messages;
+          if (offlineTurn) {
+            const request = { record, input, at: clock.now() };
+            const turn = (await deps.offloadTurn?.(request)) ?? (await offlineTurn(request));
+            await conversations.saveRecord(id, turn.record);
+            await notify(id, turn.verdict, ctx.channel);
+            return turn.messages;
           }
           const state = decodeConversation(record, clock.now()) ?? newConversationState(clock.now());
           const result = await interview.handle(state, input, assistCtx(id, ctx));
