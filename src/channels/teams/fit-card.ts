@@ -28,24 +28,22 @@ export function fitCard(activity: TeamsActivity, maxBytes = TEAMS_CARD_BYTES): T
 }
 
 /**
- * Control characters JSON writes as a six-byte `\u00XX` escape (those without a short one such as `\n`).
- * Lone surrogates are escaped the same way; isWellFormed finds those.
+ * Code units a JSON string may spend six bytes on: control characters without a short escape (`\u00XX`) and
+ * surrogates (a lone one is escaped the same way; a pair takes four bytes, three per unit would do).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const SIX_BYTE_ESCAPES = /[\u0000-\u0007\u000b\u000e-\u001f]/;
+const WIDE_UNITS = /[\u0000-\u0007\u000b\u000e-\u001f\ud800-\udfff]/;
 
 /**
- * An upper bound on the UTF-8 size of `value` as JSON, or Infinity when a string holds characters that
- * JSON escapes to six bytes (the caller then measures exactly). Every other UTF-16 code unit takes at most
- * three bytes, escapes included (`\n`, `\"`); numbers at most 24 characters.
+ * An upper bound on the UTF-8 size of `value` as JSON (Infinity for what JSON writes as something else, which
+ * the caller then measures exactly). A string costs at most three bytes per UTF-16 code unit, escapes such as
+ * `\n` and `\"` included, or six when it holds a control character or a surrogate; a key, always short, is
+ * counted at six without looking; a number at most 24 characters.
  */
 export function jsonBytesAtMost(value: unknown): number {
   switch (typeof value) {
     case 'string':
-      if (SIX_BYTE_ESCAPES.test(value) || !(value as string & { isWellFormed(): boolean }).isWellFormed()) {
-        return Number.POSITIVE_INFINITY;
-      }
-      return 3 * value.length + 2;
+      return (WIDE_UNITS.test(value) ? 6 : 3) * value.length + 2;
     case 'number':
       return 24;
     case 'boolean':
@@ -62,7 +60,7 @@ export function jsonBytesAtMost(value: unknown): number {
       const record = value as Record<string, unknown>;
       for (const key in record) {
         // Undefined, functions and symbols are left out by JSON.stringify; counting them only loosens the bound.
-        bytes += jsonBytesAtMost(key) + 1 + jsonBytesAtMost(record[key]) + 1;
+        bytes += 6 * key.length + 4 + jsonBytesAtMost(record[key]);
       }
       return bytes;
     }
