@@ -22,6 +22,7 @@ import {
   BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
   cpuResult,
+  interleavedRounds,
   measureThroughput,
   median,
   p95Result,
@@ -71,6 +72,7 @@ async function replayConsultant(): Promise<Consultant> {
 
 export async function bench(): Promise<BenchResult[]> {
   const count = Number(process.env.BENCH_SLACK_EVENTS ?? 600);
+  const warmup = Number(process.env.BENCH_SLACK_WARMUP ?? 3);
   const rounds = Number(process.env.BENCH_SLACK_ROUNDS ?? 5);
   const concurrency = Number(process.env.BENCH_SLACK_CONCURRENCY ?? 16);
   const api = await startFakeSlackApi();
@@ -100,25 +102,17 @@ export async function bench(): Promise<BenchResult[]> {
   });
 
   try {
-    // Warm both with a full round first (JIT on every thread, auth.test, knowledge caches): a server's
-    // throughput is its steady state, not its first hundred requests.
-    await drive(bareServer.url, api, count, concurrency);
-    await drive(archieUrl, api, count, concurrency);
-    await drive(channelOnly.baseUrl, api, count, concurrency);
-    await drive(sqliteUrl, api, count, concurrency);
-    // Alternate rounds so machine noise hits both alike; compare the medians.
-    const bareRuns: ThroughputRun[] = [];
-    const archieRuns: ThroughputRun[] = [];
-    const channelRuns: ThroughputRun[] = [];
-    const sqliteRuns: ThroughputRun[] = [];
-    for (let round = 0; round < rounds; round++) {
-      bareRuns.push(await drive(bareServer.url, api, count, concurrency));
-      archieRuns.push(await drive(archieUrl, api, count, concurrency));
-      channelRuns.push(await drive(channelOnly.baseUrl, api, count, concurrency));
-      sqliteRuns.push(await drive(sqliteUrl, api, count, concurrency));
-    }
-    const bareRun = median(bareRuns);
-    const archieRun = median(archieRuns);
+    const runs = await interleavedRounds(
+      {
+        bare: () => drive(bareServer.url, api, count, concurrency),
+        archie: () => drive(archieUrl, api, count, concurrency),
+        channel: () => drive(channelOnly.baseUrl, api, count, concurrency),
+        sqlite: () => drive(sqliteUrl, api, count, concurrency),
+      },
+      { warmup, rounds },
+    );
+    const bareRun = median(runs.bare);
+    const archieRun = median(runs.archie);
     const versusBare = { name: 'bare Bolt echo app', run: bareRun };
     return [
       rateResult(
@@ -128,12 +122,12 @@ export async function bench(): Promise<BenchResult[]> {
       ),
       rateResult(
         { name: 'slack: channel alone, real replies replayed, no engine (information)', unit: 'events/s' },
-        median(channelRuns),
+        median(runs.channel),
         versusBare,
       ),
       rateResult(
         { name: 'slack: DM events acked and answered on the default SQLite store (information)', unit: 'events/s' },
-        median(sqliteRuns),
+        median(runs.sqlite),
         versusBare,
       ),
       cpuResult({ name: 'slack: CPU per answered event, all threads', of: 'cpuMsPerMessage' }, archieRun, versusBare),

@@ -17,12 +17,12 @@ import {
   BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
   cpuResult,
+  interleavedRounds,
   listenOnLoopback,
   measureThroughput,
   median,
   p95Result,
   rateResult,
-  type ThroughputRun,
 } from './support/throughput.js';
 
 /** Posts `count` personal-chat messages (distinct chats and users) with bounded concurrency. */
@@ -86,7 +86,8 @@ async function startBareEchoAgent() {
 
 export async function bench(): Promise<BenchResult[]> {
   const count = Number(process.env.BENCH_TEAMS_ACTIVITIES ?? 400);
-  const rounds = Number(process.env.BENCH_TEAMS_ROUNDS ?? 5);
+  const warmup = Number(process.env.BENCH_TEAMS_WARMUP ?? 3);
+  const rounds = Number(process.env.BENCH_TEAMS_ROUNDS ?? 7);
   const concurrency = Number(process.env.BENCH_TEAMS_CONCURRENCY ?? 16);
   // Each agent gets its own fake connector, so none pays for another's bookkeeping.
   const connector = await startFakeBotConnector();
@@ -102,20 +103,14 @@ export async function bench(): Promise<BenchResult[]> {
   const channelOnly = await startTeamsHarness({ consultant: createFakeConsultant(), env: { LOG_LEVEL: 'silent' } });
 
   try {
-    const targets = { bare: bare.url, archie: archieUrl, channel: channelOnly.baseUrl };
-    // Warm all three with a full round first (JIT on every thread, knowledge caches): a server's
-    // throughput is its steady state, not its first hundred requests.
-    const connectors = { bare: bareConnector, archie: connector, channel: channelOnly.connector };
-    for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
-      await drive(url, connectors[name], `warm-${name}`, count, concurrency);
-    }
-    // Interleaved rounds so machine noise hits all alike; compare the medians.
-    const runs: Record<keyof typeof targets, ThroughputRun[]> = { bare: [], archie: [], channel: [] };
-    for (let round = 0; round < rounds; round++) {
-      for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
-        runs[name].push(await drive(url, connectors[name], `${name}${round}`, count, concurrency));
-      }
-    }
+    const runs = await interleavedRounds(
+      {
+        bare: (tag) => drive(bare.url, bareConnector, tag, count, concurrency),
+        archie: (tag) => drive(archieUrl, connector, tag, count, concurrency),
+        channel: (tag) => drive(channelOnly.baseUrl, channelOnly.connector, tag, count, concurrency),
+      },
+      { warmup, rounds },
+    );
     const bareRun = median(runs.bare);
     const archieRun = median(runs.archie);
     const channelRun = median(runs.channel);

@@ -98,6 +98,29 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   };
 }
 
+/**
+ * Drives every target `warmup` rounds, then `rounds` measured ones, in turn, so the machine's noise hits each
+ * alike; returns each target's measured runs. The warm-up is several rounds: measured on this 2-core VM, the
+ * servers kept getting faster through their first ~1,500 messages (JIT tiers on every thread, heap sizing),
+ * and after a single warm round the first measured rounds were still on that curve, which held back the
+ * server with more code to warm most. A server's throughput is its steady state.
+ */
+export async function interleavedRounds<K extends string>(
+  targets: Record<K, (tag: string) => Promise<ThroughputRun>>,
+  options: { warmup: number; rounds: number },
+): Promise<Record<K, ThroughputRun[]>> {
+  const names = Object.keys(targets) as K[];
+  const runs = Object.fromEntries(names.map((name) => [name, [] as ThroughputRun[]])) as Record<K, ThroughputRun[]>;
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    const warming = round < options.warmup;
+    for (const name of names) {
+      const run = await targets[name](warming ? `warm${round}-${name}` : `${name}${round}`);
+      if (!warming) runs[name].push(run);
+    }
+  }
+  return runs;
+}
+
 /** The run with the median rate (rounds alternate between apps, so noise hits each alike). */
 export const median = <T extends ThroughputRun>(runs: T[]): T =>
   [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
