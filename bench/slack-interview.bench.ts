@@ -19,10 +19,10 @@ import { measureSessions, type Timed } from './support/sessions.js';
 import {
   BENCH_APP_ENV,
   BENCH_DESCRIPTIONS,
+  interleavedRounds,
   median,
   p95Result,
   rateResult,
-  type ThroughputRun,
 } from './support/throughput.js';
 
 type Block = { type: string; block_id?: string; elements?: Button[] };
@@ -35,6 +35,7 @@ const actionsOf = (call: RecordedCall, prefix: string) =>
 
 export async function bench(): Promise<BenchResult[]> {
   const count = Number(process.env.BENCH_SLACK_INTERVIEWS ?? 120);
+  const warmup = Number(process.env.BENCH_SLACK_WARMUP ?? 3);
   const rounds = Number(process.env.BENCH_SLACK_ROUNDS ?? 3);
   const concurrency = Number(process.env.BENCH_SLACK_CONCURRENCY ?? 16);
   const api = await startFakeSlackApi();
@@ -123,17 +124,13 @@ export async function bench(): Promise<BenchResult[]> {
   };
 
   try {
-    // Warm both with a full round (Archie's first round also records the clicks the bare app replays).
-    await drive(archieInterview);
-    await drive(bareInterview);
-    const bareRuns: ThroughputRun[] = [];
-    const archieRuns: (ThroughputRun & { events: number })[] = [];
-    for (let round = 0; round < rounds; round++) {
-      bareRuns.push(await drive(bareInterview));
-      archieRuns.push(await drive(archieInterview));
-    }
-    const archieRun = median(archieRuns);
-    const bareRun = median(bareRuns);
+    // Archie goes first in every round: its first warm-up round records the clicks the bare app replays.
+    const runs = await interleavedRounds(
+      { archie: () => drive(archieInterview), bare: () => drive(bareInterview) },
+      { warmup, rounds },
+    );
+    const archieRun = median(runs.archie);
+    const bareRun = median(runs.bare);
     return [
       rateResult(
         {

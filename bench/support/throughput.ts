@@ -105,17 +105,19 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
  * and after a single warm round the first measured rounds were still on that curve, which held back the
  * server with more code to warm most. A server's throughput is its steady state.
  */
-export async function interleavedRounds<K extends string>(
-  targets: Record<K, (tag: string) => Promise<ThroughputRun>>,
+export async function interleavedRounds<T extends Record<string, (tag: string) => Promise<ThroughputRun>>>(
+  targets: T,
   options: { warmup: number; rounds: number },
-): Promise<Record<K, ThroughputRun[]>> {
-  const names = Object.keys(targets) as K[];
-  const runs = Object.fromEntries(names.map((name) => [name, [] as ThroughputRun[]])) as Record<K, ThroughputRun[]>;
+): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>>[] }> {
+  const names = Object.keys(targets) as (keyof T & string)[];
+  const runs = Object.fromEntries(names.map((name) => [name, []])) as unknown as {
+    [K in keyof T]: Awaited<ReturnType<T[K]>>[];
+  };
   for (let round = 0; round < options.warmup + options.rounds; round++) {
     const warming = round < options.warmup;
     for (const name of names) {
-      const run = await targets[name](warming ? `warm${round}-${name}` : `${name}${round}`);
-      if (!warming) runs[name].push(run);
+      const run = await targets[name]!(warming ? `warm${round}-${name}` : `${name}${round}`);
+      if (!warming) runs[name].push(run as Awaited<ReturnType<T[typeof name]>>);
     }
   }
   return runs;
