@@ -42,10 +42,18 @@ function openStore(url: string, namespace: string): CreatedStore {
     const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5_000 });
     // Write-ahead logging, synced at checkpoints: a turn's few writes no longer wait on an fsync each (the
     // default rollback journal syncs every write), and readers never wait on the writer. A crash of Archie
-    // loses nothing; a power cut can lose the last moments of writes. Queued before any other query.
-    for (const pragma of ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL']) {
-      adapter.query(pragma).catch(() => undefined); // A file system without WAL support keeps the journal.
-    }
+    // loses nothing; a power cut can lose the last moments of writes. Every other query waits for them:
+    // sqlite3 runs queries in parallel, so merely issuing them first did not make them run first.
+    const query = adapter.query;
+    const pragmas = (async () => {
+      for (const pragma of ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL']) {
+        await query(pragma).catch(() => undefined); // A file system without WAL support keeps the journal.
+      }
+    })();
+    adapter.query = async (sql, ...parameters) => {
+      await pragmas;
+      return query(sql, ...parameters);
+    };
     const keyv = new Keyv({ store: adapter, namespace });
     return { keyv, kind: 'sqlite', location: file, close: () => keyv.disconnect() };
   }
