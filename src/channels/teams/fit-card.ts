@@ -38,14 +38,14 @@ const WIDE_UNITS = /[\u0000-\u0007\u000b\u000e-\u001f\ud800-\udfff]/;
  * An upper bound on the UTF-8 size of `value` as JSON (Infinity for what JSON writes as something else, which
  * the caller then measures exactly). A string costs at most three bytes per UTF-16 code unit, escapes such as
  * `\n` and `\"` included, or six when it holds a control character or a surrogate; a key, always short, is
- * counted at six without looking; a number at most 24 characters.
+ * counted at six without looking; a number at most 25 characters (`-0.00000` and 17 digits).
  */
 export function jsonBytesAtMost(value: unknown): number {
   switch (typeof value) {
     case 'string':
       return (WIDE_UNITS.test(value) ? 6 : 3) * value.length + 2;
     case 'number':
-      return 24;
+      return 25;
     case 'boolean':
       return 5;
     case 'object': {

@@ -50,6 +50,13 @@ describe('fitCard', () => {
     );
   });
 
+  it('bounds the longest numbers JSON writes', () => {
+    // Found by the property above: between 1e-6 and 1e-5, 17 digits follow "-0.00000".
+    for (const n of [-0.0000014177501050084641, -1.2345678901234567e-308, -123456789012345680000]) {
+      expect(jsonBytesAtMost(n)).toBeGreaterThanOrEqual(bytes(n));
+    }
+  });
+
   it('sends a card that fits as it is, and shortens one that does not below the limit', () => {
     const small = cardWith('Keep one deployable — for now.');
     expect(fitCard(small)).toBe(small);
