@@ -31,7 +31,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:you|archie|the bot)\s+(?:must|should|have to|need to|will|shall|are required to|are going to|are to|'ll|better|can only|may only)\b/i,
   /\byou are (?:now|no longer|an?|the)\b/i,
   /\b(?:act as|pretend (?:to be|you|that|we|it)|roleplay|role-play|from now on|respond only|reply only|answer only|output only|print only|say only)\b/i,
-  /^\W*(?:please\s+|archie,?\s+|now\s+|just\s+)?(?:recommend|say|output|print|respond|reply|declare|conclude|choose|pick|tell (?:me|us|them|everyone)|repeat|confirm|answer (?:with|only|that))\b/i,
+  /^\W*(?:please\s+|archie,?\s+|now\s+|just\s+)?(?:recommend|say|output|print|respond|reply|declare|conclude|choose|pick|tell (?:me|us|them|everyone)|repeat|confirm|pretend|answer (?:with|only|that))\b/i,
   new RegExp(
     String.raw`${NOT_AFTER_SUBJECT}\b(?:recommend|say|output|answer|choose|pick|return|respond with|reply with|go with|declare|conclude|print)\b[^.]{0,25}\b${VERDICT_WORD}`,
     'i',
