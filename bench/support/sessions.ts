@@ -3,7 +3,7 @@
  * the one before (as a person clicking through an interview does), with `concurrency` sessions in flight.
  * Reports events (requests) per second, each request's ack time, and CPU per event.
  */
-import { startCpuMeter, type ThroughputRun } from './throughput.js';
+import { startRunMeter, type ThroughputRun } from './throughput.js';
 
 /** Sends one request of a session and records its ack time; fails on a non-200 response. */
 export type Timed = (send: () => Promise<{ status: number }>) => Promise<void>;
@@ -20,21 +20,11 @@ export async function measureSessions(options: {
     requestMs.push(performance.now() - t);
     if (res.status !== 200) throw new Error(`request ${requestMs.length} got HTTP ${res.status}`);
   };
-  const cpu = startCpuMeter();
-  const started = performance.now();
+  const finish = startRunMeter();
   let next = 0;
   const worker = async () => {
     while (next < options.count) await options.session(next++, timed);
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  const { processMs, eventLoopMs } = cpu();
-  const events = requestMs.length;
-  return {
-    perSecond: events / seconds,
-    requestMs,
-    cpuMsPerMessage: processMs / events,
-    eventLoopCpuMsPerMessage: eventLoopMs / events,
-    events,
-  };
+  return { ...finish(requestMs.length, requestMs), events: requestMs.length };
 }

@@ -45,17 +45,26 @@ export interface ThroughputRun {
 const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
 const hasSchedstat = existsSync(SCHEDSTAT);
 
-/** Starts measuring CPU; the returned function gives the process's and the main thread's, in ms. */
-export function startCpuMeter(): () => { processMs: number; eventLoopMs: number } {
-  const onCpuMs = () =>
-    hasSchedstat
-      ? Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6
-      : performance.eventLoopUtilization().active;
+/** CPU the main thread has run so far, in ms (its busy time where /proc is missing). */
+const mainThreadCpuMs = () =>
+  hasSchedstat
+    ? Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6
+    : performance.eventLoopUtilization().active;
+
+/** Starts timing a run; the returned function gives its rate and CPU per message once `messages` are answered. */
+export function startRunMeter(): (messages: number, requestMs: number[]) => ThroughputRun {
   const cpu = process.cpuUsage();
-  const mainAtStart = onCpuMs();
-  return () => {
+  const mainAtStart = mainThreadCpuMs();
+  const started = performance.now();
+  return (messages, requestMs) => {
+    const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
-    return { processMs: (used.user + used.system) / 1000, eventLoopMs: onCpuMs() - mainAtStart };
+    return {
+      perSecond: messages / seconds,
+      requestMs,
+      cpuMsPerMessage: (used.user + used.system) / 1000 / messages,
+      eventLoopCpuMsPerMessage: (mainThreadCpuMs() - mainAtStart) / messages,
+    };
   };
 }
 
@@ -74,8 +83,7 @@ export interface ThroughputOptions {
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputRun> {
   const { count, concurrency, send, noun } = options;
   const requestMs: number[] = [];
-  const cpu = startCpuMeter();
-  const started = performance.now();
+  const finish = startRunMeter();
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -88,14 +96,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   await options.answered();
-  const seconds = (performance.now() - started) / 1000;
-  const { processMs, eventLoopMs } = cpu();
-  return {
-    perSecond: count / seconds,
-    requestMs,
-    cpuMsPerMessage: processMs / count,
-    eventLoopCpuMsPerMessage: eventLoopMs / count,
-  };
+  return finish(count, requestMs);
 }
 
 /**
