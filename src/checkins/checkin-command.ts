@@ -9,7 +9,7 @@ import type { OutMessage } from '../core/message.js';
 import { ACTION_PREFIX } from './checkin-message.js';
 import { CHANGE_KINDS, type ChangeKind } from './checkin-questions.js';
 import type { CheckinScheduler } from './checkin-scheduler.js';
-import type { CheckinRecord, CheckinStore } from './checkin-store.js';
+import { belongsTo, type CheckinRecord, type CheckinStore } from './checkin-store.js';
 import { parseSchedule, SCHEDULE_EXAMPLES } from './parse-schedule.js';
 import type { ReassessSessions } from './reassess-session.js';
 import { formatRun, nextRun, upcomingRuns } from './schedule.js';
@@ -149,10 +149,14 @@ export function createCheckinCommand(deps: CheckinCommandDeps): ChatCommand {
       }
     },
 
-    onAction: async (value, _ctx) => {
+    onAction: async (value, ctx) => {
       const [, verb, id, ...rest] = value.split(':');
       const record = id ? await checkins.get(id) : undefined;
       if (!record) return text('That check-in was cancelled, so its buttons no longer work.');
+      // A button value can be sent from anywhere (the web chat takes any value): act only where it was posted.
+      if (!belongsTo(record, ctx.conversationId, ctx.target)) {
+        return text('That button belongs to a check-in in another channel or chat, so it does nothing here.');
+      }
       if (verb === 'change' && CHANGE_KINDS.includes(rest[0] as ChangeKind)) {
         return sessions.start(record.id, record.conversationId, rest[0] as ChangeKind);
       }

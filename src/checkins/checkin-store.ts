@@ -46,6 +46,15 @@ function isRecord(raw: unknown): raw is CheckinRecord {
   return Boolean(r && r.schemaVersion === 1 && typeof r.id === 'string' && r.schedule && r.target);
 }
 
+/**
+ * True when a check-in belongs to the place asking: its own conversation, or the same channel or chat it
+ * posts to. Ids are short and shown in the channel, so a command or button naming one is checked here.
+ */
+export function belongsTo(record: CheckinRecord, conversationId: string, target?: ProactiveTarget): boolean {
+  if (record.conversationId === conversationId) return true;
+  return target !== undefined && record.target.channel === target.channel && record.target.key === target.key;
+}
+
 export function createCheckinStore(store: KeyValueStore, index: IdIndex): CheckinStore {
   const key = (id: string) => `checkin:${id}`;
   const marker = (id: string, at: Date) => `checkin:sent:${id}:${at.getTime()}`;
@@ -71,11 +80,7 @@ export function createCheckinStore(store: KeyValueStore, index: IdIndex): Checki
     },
     all,
     forConversation: async (conversationId, target) =>
-      (await all()).filter(
-        (r) =>
-          r.conversationId === conversationId ||
-          (target !== undefined && r.target.channel === target.channel && r.target.key === target.key),
-      ),
+      (await all()).filter((r) => belongsTo(r, conversationId, target)),
     wasDelivered: async (id, at) => (await store.get(marker(id, at))) !== undefined,
     markDelivered: async (id, at) => {
       await store.set(marker(id, at), 1, MARKER_TTL_MS);
