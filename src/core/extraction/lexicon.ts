@@ -119,6 +119,23 @@ export const LEXICON: TermRule[] = [
     [{ key: 'platformTeam', value: true }],
     [{ key: 'platformTeam', value: false }],
   ),
+  // Who runs it. Customers running it on their own infrastructure, or devices running it, change what a
+  // service boundary costs; "on-prem" alone is the team's own data centre, which is still hosted by the team.
+  rule(
+    'customer-installed',
+    /\b(?:on-?prem(?:ise|ises)? (?:installs?|installations?|deployments? (?:at|for|in) (?:customers?|clients?)|customers?|clients?|edition|version|product|offering)|(?:customers?|clients?|hospitals|banks|tenants) (?:\w+ )?(?:install|deploy|run|host|self-host|operate)s? (?:it|our (?:product|app|software|platform|stack|system))|(?:installed|deployed|runs?|running|ships?|shipped) (?:in|on|into|inside|to) (?:the |each |every )?(?:customers?|clients?)(?:'s?|s') (?:own )?(?:premises|data ?cent(?:er|re)s?|clouds?|vpcs?|infrastructure|environments?|accounts?|kubernetes|k8s|clusters?|servers?|sites?|hardware)|self-managed (?:version|edition|deployments?|installs?)|customer-(?:hosted|managed|installed|operated)|bring your own cloud|byoc)\b/,
+    [{ key: 'deploymentTopology', value: 'customer-installed', priority: 2 }],
+  ),
+  rule(
+    'edge',
+    /\b(?:on-?device|edge devices?|runs? (?:locally )?on (?:the )?(?:users'? |customers'? |their )?(?:phones?|laptops?|devices?|cameras?|vehicles?|cars|robots?|kiosks?|handhelds?|tablets?|point-of-sale terminals?)|(?:embedded|iot) devices?|edge (?:boxes|gateways?|hardware|nodes?|inference|deployments?))\b/,
+    [{ key: 'deploymentTopology', value: 'edge', priority: 3 }],
+  ),
+  rule(
+    'hosted',
+    /\b(?:saas|multi-?tenant (?:saas|platform|app|product|service)|we (?:host|run|operate) (?:it|everything) (?:for (?:our )?(?:customers|users|clients)|ourselves)|hosted (?:product|service|platform|offering) (?:for|that))\b/,
+    [{ key: 'deploymentTopology', value: 'hosted', priority: 1 }],
+  ),
   // Operations.
   rule(
     'on-call',

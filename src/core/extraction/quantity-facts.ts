@@ -94,6 +94,40 @@ function perDay(text: string, from: number, word: string): number {
 
 const round = (n: number) => Math.max(1, Math.round(n));
 
+const DOC_RATE =
+  /^\s*(?:(?:are|is|get|gets|arrive|arriving|come in|coming in|land|flow in|ingested|added|uploaded|processed|indexed|scanned|crawled|embedded|new)\s+){0,3}(?:(?:(?:a|an|per|each|every|\/)\s*)(day|night|hour|week|month)\b|(daily|nightly|hourly|weekly|monthly)\b)/;
+const DOC_CADENCE = /\b(daily|nightly|hourly|weekly|monthly|every (?:day|night|hour|week|month))\b/;
+const DOC_RATE_PER_DAY: Record<string, number> = {
+  day: 1,
+  daily: 1,
+  night: 1,
+  nightly: 1,
+  hour: 24,
+  hourly: 24,
+  week: 1 / 7,
+  weekly: 1 / 7,
+  month: 1 / 30,
+  monthly: 1 / 30,
+};
+
+/**
+ * Documents per day for a count of documents, when a rate is stated right after the noun ("a night",
+ * "per hour") or a cadence in the same clause ("nightly job re-embeds 200k docs"); undefined for a
+ * collection size.
+ */
+function documentRate(text: string, start: number, nounEnd: number): number | undefined {
+  const rate = DOC_RATE.exec(text.slice(nounEnd, nounEnd + 50));
+  if (rate) return DOC_RATE_PER_DAY[rate[1] ?? rate[2]!];
+  const before =
+    text
+      .slice(Math.max(0, start - 60), start)
+      .split(/[;.]/)
+      .at(-1) ?? '';
+  const after = text.slice(nounEnd, nounEnd + 30).split(/[;.]/)[0] ?? '';
+  const cadence = DOC_CADENCE.exec(`${before} ${after}`)?.[1];
+  return cadence === undefined ? undefined : DOC_RATE_PER_DAY[cadence.replace(/^every /, '')];
+}
+
 /** Facts stated by one quantity in normalised text. */
 export function quantityProposals(text: string, q: Quantity): Proposal[] {
   const before = text.slice(Math.max(0, q.start - 40), q.start);
@@ -155,20 +189,34 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
         },
       ];
     }
-    case 'docs':
+    case 'docs': {
+      const out: Proposal[] = [];
       if (q.value >= 1_000_000) {
-        return [
+        out.push(
           { key: 'heavyIngestion', value: true },
           { key: 'components', value: ['ingestion'] },
           { key: 'independentScaling', value: ['ingestion'] },
-        ];
-      }
-      return q.value < 100_000 ? [{ key: 'heavyIngestion', value: false, priority: 0 }] : [];
-    case 'services':
-      if (q.value >= 5) return [{ key: 'currentArchitecture', value: 'microservices' }];
+        );
+      } else if (q.value < 100_000) out.push({ key: 'heavyIngestion', value: false, priority: 0 });
+      // "200,000 documents a night" is a daily volume; "a corpus of 2M documents" is what is searched.
+      const perDayFactor = documentRate(text, q.start, noun.end);
+      out.push(
+        perDayFactor === undefined
+          ? { key: 'corpusDocuments', value: Math.round(q.value) }
+          : { key: 'documentsPerDay', value: Math.round(q.value * perDayFactor) },
+      );
+      return out;
+    }
+    case 'services': {
+      const count: Proposal = { key: 'services', value: round(q.value) };
+      if (q.value >= 5) return [count, { key: 'currentArchitecture', value: 'microservices' }];
       if (q.value >= 2)
-        return [{ key: 'currentArchitecture', value: noun.word.startsWith('micro') ? 'microservices' : 'hybrid' }];
-      return [];
+        return [
+          count,
+          { key: 'currentArchitecture', value: noun.word.startsWith('micro') ? 'microservices' : 'hybrid' },
+        ];
+      return [count];
+    }
     case 'gpus':
       return [
         { key: 'gpuInference', value: true },

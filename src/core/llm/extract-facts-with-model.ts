@@ -33,6 +33,9 @@ const NUMERIC: ReadonlySet<FactKey> = new Set([
   'requestsPerDay',
   'modelSizeB',
   'deploysPerWeek',
+  'services',
+  'documentsPerDay',
+  'corpusDocuments',
 ]);
 const NUMBER_WORD =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|couple|few|single|solo|just me)\b/i;

@@ -20,6 +20,7 @@ export const COMPONENTS = [
 export const ARCHITECTURES = ['none', 'monolith', 'modular-monolith', 'hybrid', 'microservices'] as const;
 export const CONTAINER_PLATFORMS = ['none', 'containers', 'kubernetes'] as const;
 export const TRAFFIC_SHAPES = ['steady', 'spiky', 'batch'] as const;
+export const DEPLOYMENT_TOPOLOGIES = ['hosted', 'customer-installed', 'edge'] as const;
 export const PAINS = [
   'slow-releases',
   'merge-conflicts',
@@ -38,6 +39,7 @@ export type Component = (typeof COMPONENTS)[number];
 export type Architecture = (typeof ARCHITECTURES)[number];
 export type ContainerPlatform = (typeof CONTAINER_PLATFORMS)[number];
 export type TrafficShape = (typeof TRAFFIC_SHAPES)[number];
+export type DeploymentTopology = (typeof DEPLOYMENT_TOPOLOGIES)[number];
 export type Pain = (typeof PAINS)[number];
 
 export const teamProfileSchema = z.object({
@@ -60,6 +62,10 @@ export const teamProfileSchema = z.object({
   independentScaling: z.array(z.enum(COMPONENTS)).optional(),
   /** Components that change at a different pace (e.g. prompts and models weekly, ingestion yearly). */
   differentChangePace: z.array(z.enum(COMPONENTS)).optional(),
+  /** Documents ingested or re-processed per day. */
+  documentsPerDay: z.number().min(0).optional(),
+  /** Size of the document collection the system searches. */
+  corpusDocuments: z.number().min(0).optional(),
   /** Heavy batch ingestion (millions of documents, long-running jobs). */
   heavyIngestion: z.boolean().optional(),
   ciCd: z.boolean().optional(),
@@ -69,6 +75,8 @@ export const teamProfileSchema = z.object({
   onCall: z.boolean().optional(),
   containerPlatform: z.enum(CONTAINER_PLATFORMS).optional(),
   platformTeam: z.boolean().optional(),
+  /** Separately deployed services running today. */
+  services: z.number().int().min(1).max(100_000).optional(),
   /** Teams block each other on a shared release. */
   releaseFriction: z.boolean().optional(),
   /** Regulated data or a tenant that must be isolated (HIPAA, PCI, data residency). */
@@ -80,6 +88,8 @@ export const teamProfileSchema = z.object({
   languages: z.array(z.string().min(1).max(40)).max(20).optional(),
   /** Other products call parts of this system (e.g. a shared retrieval or inference service). */
   reusedByOtherProducts: z.boolean().optional(),
+  /** Who runs it: the team for its users, customers on their own infrastructure, or devices at the edge. */
+  deploymentTopology: z.enum(DEPLOYMENT_TOPOLOGIES).optional(),
   currentArchitecture: z.enum(ARCHITECTURES).optional(),
   pains: z.array(z.enum(PAINS)).optional(),
 });

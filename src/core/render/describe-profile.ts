@@ -26,6 +26,10 @@ const PHRASES: { [K in FactKey]?: (p: TeamProfile) => string | undefined } = {
     p.independentScaling?.length ? `scales separately: ${p.independentScaling.join(', ')}` : undefined,
   differentChangePace: (p) =>
     p.differentChangePace?.length ? `changes at its own pace: ${p.differentChangePace.join(', ')}` : undefined,
+  documentsPerDay: (p) =>
+    p.documentsPerDay !== undefined ? `${p.documentsPerDay.toLocaleString('en-US')} documents/day ingested` : undefined,
+  corpusDocuments: (p) =>
+    p.corpusDocuments !== undefined ? `${p.corpusDocuments.toLocaleString('en-US')} documents searched` : undefined,
   heavyIngestion: (p) => yn(p.heavyIngestion, 'heavy batch ingestion', 'light ingestion'),
   ciCd: (p) => yn(p.ciCd, 'CI/CD', 'no CI/CD'),
   deploysPerWeek: (p) => (p.deploysPerWeek !== undefined ? `${p.deploysPerWeek} deploys/week` : undefined),
@@ -36,12 +40,21 @@ const PHRASES: { [K in FactKey]?: (p: TeamProfile) => string | undefined } = {
       ? `platform: ${p.containerPlatform === 'none' ? 'no containers' : p.containerPlatform}`
       : undefined,
   platformTeam: (p) => yn(p.platformTeam, 'a platform team', 'no platform team'),
+  services: (p) => (p.services ? `${p.services} service${p.services === 1 ? '' : 's'} deployed today` : undefined),
   releaseFriction: (p) => yn(p.releaseFriction, 'teams block each other on a shared release', 'no release contention'),
   complianceBoundary: (p) => yn(p.complianceBoundary, 'regulated data to isolate', 'no compliance boundary'),
   sensitiveData: (p) => yn(p.sensitiveData, 'personal data (PII)', 'no personal data'),
   untrustedCode: (p) => yn(p.untrustedCode, 'runs untrusted/generated code', 'no untrusted code'),
   languages: (p) => (p.languages?.length ? `languages: ${p.languages.join(', ')}` : undefined),
   reusedByOtherProducts: (p) => yn(p.reusedByOtherProducts, 'reused by other products', undefined as never),
+  deploymentTopology: (p) =>
+    p.deploymentTopology === 'customer-installed'
+      ? 'installed and run by your customers'
+      : p.deploymentTopology === 'edge'
+        ? 'runs on devices at the edge'
+        : p.deploymentTopology === 'hosted'
+          ? 'you host it for your users'
+          : undefined,
   currentArchitecture: (p) =>
     p.currentArchitecture
       ? `today: ${p.currentArchitecture === 'none' ? 'nothing built yet' : p.currentArchitecture}`
