@@ -28,6 +28,8 @@ export interface HistoryStore {
   list(conversationId: string): Promise<HistoryEntry[]>;
   latest(conversationId: string): Promise<HistoryEntry | undefined>;
   teams(): Promise<string[]>;
+  /** Moves a team's entries to another id (merged in date order with any already there). */
+  move(from: string, to: string): Promise<void>;
 }
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -95,5 +97,15 @@ export function createHistoryStore(
     list,
     latest: async (id) => (await list(id)).at(-1),
     teams: () => teams.list(),
+    move: (from, to) =>
+      serialise(key(to), async () => {
+        const moving = await list(from);
+        if (!moving.length) return;
+        const entries = [...(await list(to)), ...moving].sort((a, b) => a.at.localeCompare(b.at));
+        await store.set(key(to), entries.slice(-limit));
+        await teams.add(to);
+        await store.delete(key(from));
+        await teams.remove(from);
+      }),
   };
 }

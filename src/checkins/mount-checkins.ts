@@ -5,6 +5,7 @@
  */
 import type { ChannelDeps, MountChannel, MountedChannel } from '../app/channel.js';
 import { createTurnLock } from '../store/turn-lock.js';
+import { adoptTeamsConversationIds } from './adopt-teams-conversation-ids.js';
 import { createCheckinCommand } from './checkin-command.js';
 import type { CheckinScheduler } from './checkin-scheduler.js';
 import { createCheckinStore } from './checkin-store.js';
@@ -51,6 +52,7 @@ export const mountCheckins: MountChannel = async (_app, deps) => {
   const indexes = createIndexes(deps, redis);
   const checkins = createCheckinStore(deps.store, indexes.checkins);
   const history = createHistoryStore(deps.store, indexes.teams, { serialize: createTurnLock(deps.store) });
+  await adoptTeamsConversationIds({ store: deps.store, checkins, history, logger });
   // A gone target pauses its record (deliver-checkin); the scheduler then drops it too.
   const run = async (id: string, scheduledAt: Date, options?: { manual?: boolean; signal?: AbortSignal }) => {
     const outcome = await deliver(id, scheduledAt, options);

@@ -42,7 +42,12 @@ export interface CheckinHarness {
 const knowledge = loadKnowledgeBase();
 
 export async function startCheckinHarness(
-  options: { clock?: FakeClock; env?: Record<string, string> } = {},
+  options: {
+    clock?: FakeClock;
+    env?: Record<string, string>;
+    /** Writes records into the store before check-ins start (data left by an older version). */
+    seed?: (store: ChannelDeps['store']) => Promise<void>;
+  } = {},
 ): Promise<CheckinHarness> {
   const clock = options.clock ?? createFakeClock('2026-01-05T07:00:00Z');
   const config = loadConfig({ dotenvPath: false, env: { STORE_URL: 'memory://', ...options.env } });
@@ -80,6 +85,7 @@ export async function startCheckinHarness(
     onAssessment: (listener) => listeners.push(listener),
   };
   const app = express();
+  await options.seed?.(store.keyv);
   let mounted: MountedChannel | undefined = await mountCheckins(app, deps);
   const ctx: CommandContext = {
     target: { channel: 'slack', key: 'C0ARCH', meta: { team_id: 'T0TEAM' } },

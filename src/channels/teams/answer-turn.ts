@@ -11,6 +11,7 @@ import { checkinCard, wantsCheckinCard } from './checkin-card.js';
 import { conversationKind } from './read-teams-input.js';
 import { renderMessages } from './render-message.js';
 import { toSdkActivity } from './teams-activity.js';
+import { teamsConversationId } from './teams-conversation-id.js';
 
 export interface AnswerOptions {
   /** Stream model output in personal chats (only when a model is configured). */
@@ -21,10 +22,13 @@ export interface AnswerOptions {
 
 export function commandContext(context: TurnContext): CommandContext {
   const activity = context.activity;
-  const conversationId = activity.conversation!.id;
+  const conversation = activity.conversation!;
+  const meta: Record<string, string> = { serviceUrl: activity.serviceUrl ?? '' };
+  if (conversation.tenantId) meta.tenantId = conversation.tenantId;
   return {
-    target: { channel: 'teams', key: conversationId, meta: { serviceUrl: activity.serviceUrl ?? '' } },
-    conversationId,
+    // The target is Teams' own address (the stored conversation reference is looked up by it).
+    target: { channel: 'teams', key: conversation.id, meta },
+    conversationId: teamsConversationId(conversation),
     userId: activity.from?.aadObjectId ?? activity.from?.id,
     ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
   };

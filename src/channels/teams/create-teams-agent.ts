@@ -7,6 +7,7 @@ import type { ChannelDeps } from '../../app/channel.js';
 import { answerTurn, invokeAcknowledgement, send } from './answer-turn.js';
 import { deleteConversationReference } from './conversation-references.js';
 import { conversationKind, mentionsBot, readCardValue, readMessageInput } from './read-teams-input.js';
+import { teamsConversationId } from './teams-conversation-id.js';
 
 /** Install events arrive twice (conversationUpdate and installationUpdate); greet once per window. */
 const WELCOME_WINDOW_MS = 10 * 60 * 1_000;
@@ -31,7 +32,7 @@ export function createTeamsAgent(
   });
 
   const welcome = async (context: TurnContext) => {
-    const conversationId = context.activity.conversation!.id;
+    const conversationId = teamsConversationId(context.activity.conversation!);
     const key = `teams:welcomed:${conversationId}`;
     if (await deps.store.get(key)) return;
     await deps.store.set(key, 1, WELCOME_WINDOW_MS);

@@ -7,6 +7,7 @@ import type { Middleware, TurnContext } from '@microsoft/agents-hosting';
 import type Keyv from 'keyv';
 import type { Logger } from '../../observability/create-logger.js';
 import { claimOnce } from '../../store/claim-once.js';
+import { teamsConversationId } from './teams-conversation-id.js';
 
 /** Retries arrive within seconds to minutes; an hour covers them with room to spare. */
 export const DEDUPE_TTL_MS = 60 * 60 * 1_000;
@@ -26,7 +27,7 @@ export function createDedupeMiddleware(
       // Only what Teams delivers counts; proactive continuations reuse the id of the last inbound activity.
       if (!id || !conversation?.id || !INBOUND.has(context.activity.type)) return next();
       try {
-        if (!(await claimOnce(store, `teams:seen:${conversation.id}:${id}`, ttlMs))) {
+        if (!(await claimOnce(store, `teams:seen:${teamsConversationId(conversation)}:${id}`, ttlMs))) {
           logger.info({ activityId: id }, 'teams: ignoring a retried activity');
           return onDuplicate();
         }

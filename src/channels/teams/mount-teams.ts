@@ -6,6 +6,7 @@
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { ChannelDeps, MountChannel, MountedChannel } from '../../app/channel.js';
+import { createAdoptLegacyMiddleware } from './adopt-legacy-conversation.js';
 import { createStoreReferencesMiddleware } from './conversation-references.js';
 import { createTeamsAdapter } from './create-teams-adapter.js';
 import { createTeamsAgent } from './create-teams-agent.js';
@@ -62,6 +63,7 @@ export async function createTeamsChannel(
     createDedupeMiddleware(deps.store, logger, () => deps.metrics.dedupeHits.inc({ channel: 'teams' })),
     createStoreReferencesMiddleware(deps.store, logger),
   );
+  if (appId) adapter.use(createAdoptLegacyMiddleware(deps.store, logger));
   const agent = createTeamsAgent(adapter, deps, {
     streaming: config.llm !== undefined,
     typingDelayMs: options.typingDelayMs ?? 300,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/core/message.js';
 import { createFakeConsultant, type FakeConsultant } from './fake-consultant.js';
 import { startTeamsHarness, type TeamsHarness } from './teams-harness.js';
-import { BOT, botAdded, executeAction, installed, mention, message, submit } from './teams-payloads.js';
+import { BOT, botAdded, executeAction, installed, mention, message, submit, TENANT } from './teams-payloads.js';
 
 let consultant: FakeConsultant;
 let h: TeamsHarness;
@@ -37,7 +37,8 @@ describe('Teams chat', () => {
       data: { archie: 'answer:teams:1' },
     });
     expect(consultant.calls[0]).toMatchObject({
-      conversationId: personal().conversationId,
+      // Namespaced by channel and tenant, so a Teams activity can never name another channel's conversation.
+      conversationId: `teams:${TENANT}:${personal().conversationId}`,
       input: { type: 'text', text: 'We are six engineers building a RAG assistant' },
       ctx: { channel: 'teams' },
     });
@@ -85,11 +86,11 @@ describe('Teams chat', () => {
     const first = mention(thread, 'should our agent platform be microservices?');
     await h.post(first);
     expect(consultant.calls[0]).toMatchObject({
-      conversationId: thread.conversationId,
+      conversationId: `teams:${TENANT}:${thread.conversationId}`,
       input: { type: 'text', text: 'should our agent platform be microservices?' },
     });
     await h.post(submit(thread, { archie: 'answer:teams:many' }));
-    expect(consultant.calls[1]?.conversationId).toBe(thread.conversationId);
+    expect(consultant.calls[1]?.conversationId).toBe(`teams:${TENANT}:${thread.conversationId}`);
     const replies = h.connector.messages(thread.conversationId);
     expect(replies).toHaveLength(2);
     expect(replies[0]?.replyToId).toBe(first.id);

@@ -13,7 +13,7 @@ import {
   type RecordedActivity,
   startFakeBotConnector,
 } from '../../support/fake-bot-connector.js';
-import { mention, message, submit } from './teams-payloads.js';
+import { mention, message, submit, TENANT } from './teams-payloads.js';
 
 const DESCRIPTION =
   'We are 6 engineers in one team building a RAG assistant over internal docs. We self-host one GPU model with vLLM, about 200 requests per minute, deploy weekly to Kubernetes.';
@@ -69,7 +69,8 @@ describe('Archie in Teams, end to end', () => {
     }
     const card = connector.messages(chat.conversationId).at(-1)!;
     expect(isRecommendation(card)).toBe(true);
-    const teamsVerdict = (await archie.consultant.snapshot(chat.conversationId))?.assessment?.verdict;
+    const teamsVerdict = (await archie.consultant.snapshot(`teams:${TENANT}:${chat.conversationId}`))?.assessment
+      ?.verdict;
     expect(teamsVerdict).toBeDefined();
 
     // The same inputs, typed into the terminal channel.
@@ -106,7 +107,7 @@ describe('Archie in Teams, end to end', () => {
     const afterFollowUp = connector.messages(thread.conversationId);
     expect(afterFollowUp.length).toBeGreaterThan(afterFirst.length);
     expect(afterFollowUp.at(-1)?.replyToId).toBe(followUp.id);
-    const snapshot = await archie.consultant.snapshot(thread.conversationId);
+    const snapshot = await archie.consultant.snapshot(`teams:${TENANT}:${thread.conversationId}`);
     expect(snapshot?.profile).toBeDefined();
   });
 

@@ -33,7 +33,8 @@ export interface TeamsHarness {
 }
 
 export interface HarnessOptions {
-  consultant: Consultant;
+  /** A consultant, or a function that builds one over the harness's store. */
+  consultant: Consultant | ((store: Keyv) => Consultant);
   env?: Record<string, string>;
   clock?: Clock;
   channel?: (connector: FakeBotConnector) => TeamsChannelOptions;
@@ -57,7 +58,7 @@ export async function startTeamsHarness(options: HarnessOptions): Promise<TeamsH
   const deps: ChannelDeps = {
     config,
     logger,
-    consultant: options.consultant,
+    consultant: typeof options.consultant === 'function' ? options.consultant(store.keyv) : options.consultant,
     store: store.keyv,
     clock: options.clock ?? systemClock,
     commands: createCommandRouter(),
