@@ -1,7 +1,6 @@
 /**
  * Child process for the memory benchmark: a real Archie (SQLite store in a temp dir) holds N stored
- * conversations, each driven through the consultant; prints RSS before, right after (engine threads still
- * up) and at rest (threads stopped after their idle time) as JSON.
+ * conversations, each driven through the consultant; prints RSS before and at rest after the last turn as JSON.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,12 +41,7 @@ const settle = async () => {
   }
 };
 await settle();
-const serving = process.memoryUsage().rss;
-// At rest: an engine thread stops after its idle time (30 s) and gives its memory back.
-const restBy = Date.now() + 60_000;
-while ((archie.engine?.status().threads ?? 0) > 0 && Date.now() < restBy) await new Promise((r) => setTimeout(r, 500));
-await settle();
 const after = process.memoryUsage().rss;
 await archie.close();
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ count, before, serving, after, elapsedMs, ...process.memoryUsage() })}\n`);
+process.stdout.write(`${JSON.stringify({ count, before, after, elapsedMs, ...process.memoryUsage() })}\n`);

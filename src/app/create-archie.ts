@@ -19,7 +19,6 @@ import { createTurnLock } from '../store/turn-lock.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
 import { createCommandRouter } from './commands.js';
-import { createEngineThreads, type EngineThreads } from './engine-threads/create-engine-threads.js';
 import { guardConsultant } from './limits/guard-consultant.js';
 import { createProactiveRegistry } from './proactive.js';
 
@@ -30,8 +29,6 @@ export interface Archie {
   store: CreatedStore;
   channels: MountedChannel[];
   metrics: Metrics;
-  /** The threads running the offline engine's turns; undefined when turns run on the main thread. */
-  engine?: EngineThreads;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stops taking requests, waits for turns in flight (up to SHUTDOWN_TIMEOUT_MS), closes channels and the store. */
@@ -78,23 +75,12 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     ...assist?.status?.(),
   });
 
-  // Without a model a turn is pure CPU: it runs on engine threads so acks and I/O never wait on it (ADR 0009).
-  const engine =
-    !config.llm && config.engineThreads > 0
-      ? createEngineThreads({
-          threads: config.engineThreads,
-          knowledgeDir: options.knowledgeDir,
-          logger: logger.child({ component: 'engine' }),
-        })
-      : undefined;
-
   const listeners: AssessmentListener[] = [];
   const core = createConsultant({
     knowledge,
     store: store.keyv,
     clock,
     assist,
-    offloadTurn: engine?.offloadTurn,
     serialize: createTurnLock(store.keyv, {
       onWaitExpired: (conversationId) =>
         logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),
@@ -128,7 +114,6 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   const app = createHttpApp({
     status: () => ({
       model: modelStatus(),
-      engine: engine ? engine.status() : { threads: 0 },
       store: store.kind,
       channels: Object.fromEntries(channels.map((c) => [c.name, c.status()])),
     }),
@@ -151,15 +136,10 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     readiness,
     onAssessment: (listener) => listeners.push(listener),
   };
-  try {
-    for (const entry of CHANNELS) {
-      if (!entry.enabled(config)) continue;
-      const channel = await (await entry.load())(app, deps);
-      if (channel) channels.push(channel);
-    }
-  } catch (error) {
-    await engine?.close(); // Threads would keep a process that failed to start alive.
-    throw error;
+  for (const entry of CHANNELS) {
+    if (!entry.enabled(config)) continue;
+    const channel = await (await entry.load())(app, deps);
+    if (channel) channels.push(channel);
   }
 
   let server: Server | undefined;
@@ -171,7 +151,6 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     store,
     channels,
     metrics,
-    engine,
     listen: () =>
       new Promise((resolve, reject) => {
         server = app.listen(config.port, config.host, (error?: Error) => {
@@ -197,7 +176,6 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
             logger.error({ err: error, channel: channel.name }, 'channel failed to close');
           }
         }
-        await engine?.close();
         await store.close();
       })();
       return closing;

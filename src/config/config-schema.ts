@@ -64,8 +64,6 @@ export const envSchema = z.object({
   MAX_CONVERSATION_TURNS: int(10, 100_000).default(200),
   MAX_BODY_BYTES: int(1_024, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
-  /** Worker threads for the offline engine; unset: one fewer than the cores (at least 1, at most 4); 0: none. */
-  ENGINE_THREADS: z.preprocess((v) => (v === '' ? undefined : v), int(0, 64).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,8 +91,6 @@ export interface Config {
     maxBodyBytes: number;
   };
   shutdownTimeoutMs: number;
-  /** Worker threads that run the offline engine's turns; 0 runs them on the main thread. */
-  engineThreads: number;
 }
 
 export type LlmConfig =

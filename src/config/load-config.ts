@@ -1,6 +1,5 @@
 /** The only reader of the environment: validates it into a typed Config with errors that say how to fix them. */
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parse as parseDotenv } from 'dotenv';
 import { ArchieError } from '../core/errors.js';
 import { type Config, type Env, envSchema } from './config-schema.js';
@@ -64,7 +63,6 @@ function toConfig(env: Env): Config {
       maxBodyBytes: env.MAX_BODY_BYTES,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-    engineThreads: env.ENGINE_THREADS ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
   };
 }
 

@@ -1,14 +1,16 @@
 /**
- * The consultant every channel talks to. Thin on purpose: it loads and saves conversation state, runs one
- * interview turn at a time per conversation, and notifies listeners of verdicts. The interview, engine
- * and renderers do the work.
+ * The consultant every channel talks to. Every turn, with or without a model, takes one path: load the
+ * conversation, run the interview, save it, notify listeners of a verdict; one turn at a time per
+ * conversation. A model only changes the interview's helpers (`assist`). The interview, engine and
+ * renderers do the work.
  */
 import { answerQuestion } from './answers/answer-question.js';
+import { assessProfile } from './assessment/assess-profile.js';
 import type { Assessment } from './assessment/assessment.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
-import { createConversationStore, decodeConversation, newConversationState } from './interview/conversation-state.js';
+import { createConversationStore, newConversationState } from './interview/conversation-state.js';
 import { createInterview } from './interview/interview.js';
 import { readFacts, validUpdates } from './interview/read-facts.js';
 import { recordFacts } from './interview/record-facts.js';
@@ -16,7 +18,7 @@ import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
 import type { OutMessage, TurnContext } from './message.js';
-import { createLabelledAssess, createOfflineTurn, type OffloadTurn } from './offline-turn.js';
+import { FACT_LABELS } from './profile/fact-labels.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
 import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
@@ -31,12 +33,6 @@ export interface ConsultantDeps {
   limits?: { maxMessageChars?: number; questionCap?: number };
   /** Orders turns per conversation; default one process's queue (replicas pass one that also locks across them). */
   serialize?: SerializeByKey;
-  /**
-   * Runs offline interview turns somewhere else (engine threads, app/engine-threads) so the event loop
-   * stays free for acks and I/O; a turn it cannot take (undefined) runs here. Used only without a model,
-   * whose turns need this thread (streaming).
-   */
-  offloadTurn?: OffloadTurn;
 }
 
 /** Builds the consultant over a knowledge base and a key-value store. */
@@ -44,7 +40,11 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   const clock = deps.clock ?? systemClock;
   const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const conversations = createConversationStore(deps.store, { now: () => clock.now() });
-  const assess = createLabelledAssess(deps.knowledge);
+  // Each assumption carries its fact's human name: every channel shows it.
+  const assess = (profile: TeamProfile): Assessment => {
+    const raw = assessProfile(profile, deps.knowledge);
+    return { ...raw, assumptions: raw.assumptions.map((a) => ({ ...a, label: FACT_LABELS[a.fact] })) };
+  };
 
   async function answer(question: string, ctx: AssistContext): Promise<Answer> {
     if (deps.assist) {
@@ -66,10 +66,6 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     maxMessageChars,
     questionCap: deps.limits?.questionCap,
   });
-
-  // Without a model a turn is the offline engine's plain-data turn: on an engine thread when one takes it,
-  // else here, through the same code.
-  const offlineTurn = deps.assist ? undefined : createOfflineTurn(deps.knowledge, deps.limits);
 
   // One turn at a time per conversation, so a double-click or a retried event cannot interleave saves.
   const serialise = deps.serialize ?? createSerializeByKey();
@@ -124,15 +120,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
     handle: (id, input, ctx) =>
       serialise(id, async () => {
         try {
-          const record = await conversations.loadRecord(id);
-          if (offlineTurn) {
-            const request = { record, input, at: clock.now() };
-            const turn = (await deps.offloadTurn?.(request)) ?? (await offlineTurn(request));
-            await conversations.saveRecord(id, turn.record);
-            await notify(id, turn.verdict, ctx.channel);
-            return turn.messages;
-          }
-          const state = decodeConversation(record, clock.now()) ?? newConversationState(clock.now());
+          const state = (await conversations.load(id)) ?? newConversationState(clock.now());
           const result = await interview.handle(state, input, assistCtx(id, ctx));
           await conversations.save(id, result.state);
           const verdict = result.assessed && { profile: result.state.profile, assessment: result.assessed };

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeConfig } from '../../src/config/describe-config.js';
@@ -39,14 +39,6 @@ describe('loadConfig', () => {
     expect(problem({ SLACK_SIGNING_SECRET: 'abc' })).toMatch(/SLACK_BOT_TOKEN is missing.*OAuth & Permissions/);
     expect(problem({ SLACK_BOT_TOKEN: 'xoxb-1' })).toMatch(/SLACK_SIGNING_SECRET is missing.*Basic Information/);
     expect(problem({ SLACK_BOT_TOKEN: 'oops', SLACK_SIGNING_SECRET: 's' })).toMatch(/should start with xoxb-/);
-  });
-
-  it('runs the offline engine on one thread fewer than the cores (1 to 4) unless told otherwise', () => {
-    expect(load({}).engineThreads).toBe(Math.min(4, Math.max(1, availableParallelism() - 1)));
-    expect(load({ ENGINE_THREADS: '' }).engineThreads).toBe(load({}).engineThreads);
-    expect(load({ ENGINE_THREADS: '0' }).engineThreads).toBe(0);
-    expect(load({ ENGINE_THREADS: '6' }).engineThreads).toBe(6);
-    expect(problem({ ENGINE_THREADS: 'many' })).toMatch(/ENGINE_THREADS/);
   });
 
   it('chooses Socket Mode when an app token is set', () => {

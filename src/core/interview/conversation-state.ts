@@ -145,10 +145,6 @@ function decodeRecord(stored: unknown): unknown {
 export interface ConversationStore {
   load(conversationId: string): Promise<ConversationState | undefined>;
   save(conversationId: string, state: ConversationState): Promise<void>;
-  /** The stored record as it is, for a turn that decodes it elsewhere (an engine thread). */
-  loadRecord(conversationId: string): Promise<unknown>;
-  /** Saves a record made by `encodeConversation`. */
-  saveRecord(conversationId: string, record: string): Promise<void>;
   delete(conversationId: string): Promise<void>;
 }
 
@@ -169,14 +165,11 @@ export function createConversationStore(
 ): ConversationStore {
   const now = options.now ?? (() => new Date());
   const key = (id: string) => `conv:${id}`;
-  const saveRecord = async (id: string, record: string) => {
-    await store.set(key(id), record, options.ttlMs);
-  };
   return {
     load: async (id) => decodeConversation(await store.get(key(id)), now()),
-    save: (id, state) => saveRecord(id, encodeConversation(state, now())),
-    loadRecord: (id) => store.get(key(id)),
-    saveRecord,
+    save: async (id, state) => {
+      await store.set(key(id), encodeConversation(state, now()), options.ttlMs);
+    },
     delete: async (id) => {
       await store.delete(key(id));
     },
