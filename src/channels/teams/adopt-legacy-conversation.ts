@@ -28,11 +28,11 @@ export function createAdoptLegacyMiddleware(store: Keyv, logger: Logger): Middle
   };
 
   async function adopt(legacyId: string, id: string): Promise<void> {
-    const legacy = await conversations.loadRecord(legacyId);
+    const legacy = await conversations.load(legacyId);
     if (legacy === undefined) return;
     // Never overwrite a conversation already under the new id; the old record then stays where it is.
-    if ((await conversations.loadRecord(id)) !== undefined) return;
-    await conversations.saveRecord(id, typeof legacy === 'string' ? legacy : JSON.stringify(legacy));
+    if ((await conversations.load(id)) !== undefined) return;
+    await conversations.save(id, legacy);
     await conversations.delete(legacyId);
     logger.info({ conversationId: id }, 'teams: conversation moved from its old id');
   }
