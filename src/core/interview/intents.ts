@@ -24,7 +24,10 @@ const PATTERNS: [Intent, RegExp][] = [
     'why',
     /^(why|why is that|why that|why this( question| verdict)?|why do you ask|why does (it|that) matter|explain)$/,
   ],
-  ['restart', /^(restart|start over|start again|reset|new conversation|begin again)$/],
+  [
+    'restart',
+    /^(restart|start over|start again|reset|new conversation|begin again)( the (interview|conversation|chat))?( from (the )?(start|scratch|beginning))?$/,
+  ],
   ['export', /^(export|export (the )?adr|adr|download|write (an|the) adr)$/],
   ['help', /^(help|commands|what can you do|\?|menu)$/],
   ['reassess', /^(re-?assess|reassess|re-?run|again|assess again|re-?evaluate)$/],

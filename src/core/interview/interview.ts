@@ -21,7 +21,7 @@ import { createInterviewSteps, type InterviewDeps, shortVerdict, type TurnResult
 import { answerQuestionPart, factText, questionSentences, withVerdictNote } from './question-part.js';
 import { parseAnswerValue, parseTypedAnswer, type Question, questionById } from './questions.js';
 import { recordFacts } from './record-facts.js';
-import { runIntent } from './run-intent.js';
+import { confirmRestart, runIntent } from './run-intent.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './screen-input.js';
 
 export type { InterviewDeps, TurnResult } from './interview-steps.js';
@@ -205,6 +205,8 @@ export function createInterview(deps: InterviewDeps) {
       const screened = screenInput(input.text, maxChars);
       if (!screened.ok) return resume(state, [{ type: 'text', text: screened.message }], '');
       const intent = detectIntent(screened.text);
+      // A typed "restart" can be a slip; with something to lose it asks first (the button restarts at once).
+      if (intent === 'restart' && Object.keys(state.profile).length) return confirmRestart(state);
       if (intent) return onIntent(intent, state, ctx);
       if (!screened.text.trim()) {
         return resume(state, [{ type: 'text', text: screened.notes.join('\n') }], '');

@@ -1,7 +1,7 @@
 /** Runs a command intent (restart, help, skip, why, export, re-assess, feedback) inside the interview. */
 import { renderAdr } from '../adr/render-adr.js';
 import type { AssistContext } from '../llm/model-assist.js';
-import type { OutMessage } from '../message.js';
+import { ACTIONS, type OutMessage } from '../message.js';
 import { type ConversationState, startOver } from './conversation-state.js';
 import type { Intent } from './intents.js';
 import {
@@ -14,6 +14,20 @@ import {
 } from './interview-messages.js';
 import { type InterviewDeps, type InterviewSteps, shortVerdict, type TurnResult } from './interview-steps.js';
 import { questionById } from './questions.js';
+
+/** Asks before a typed "restart" discards what the user told Archie; the button's value restarts. */
+export function confirmRestart(state: ConversationState): TurnResult {
+  return {
+    state,
+    messages: [
+      {
+        type: 'text',
+        text: 'Start over? I’ll forget what you told me in this conversation. To keep going, just carry on typing.',
+        quickReplies: [{ label: 'Yes, start over', value: ACTIONS.restart }],
+      },
+    ],
+  };
+}
 
 /** The replies to one intent; never throws. */
 export async function runIntent(

@@ -118,10 +118,15 @@ describe('the interview', () => {
     expect(reply.citations!.every((c) => c.url.startsWith('http'))).toBe(true);
   });
 
-  it('restarts: forgets the profile and greets again', async () => {
+  it('asks before a typed "start over" forgets the conversation, then restarts on the button', async () => {
     const consultant = await makeConsultant();
     await interview(consultant, 'c', CANONICAL[0].text);
-    const replies = await consultant.handle('c', text('start over'), ctx);
+    const asked = await consultant.handle('c', text('restart the interview please'), ctx);
+    expect(allText(asked)).toMatch(/start over\?/i);
+    expect(await consultant.snapshot('c')).toBeDefined();
+    const confirm = asked.flatMap((m) => (m.type === 'text' ? (m.quickReplies ?? []) : []));
+    expect(confirm.map((r) => r.value)).toEqual([ACTIONS.restart]);
+    const replies = await consultant.handle('c', choice(confirm[0]!.value), ctx);
     expect(allText(replies)).toMatch(/starting over/i);
     expect(await consultant.snapshot('c')).toBeUndefined();
     const next = await consultant.handle('c', text(CANONICAL[1].text), ctx);
