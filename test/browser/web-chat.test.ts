@@ -3,24 +3,19 @@
  * the whole Archie from createArchie: a consultation typed and clicked through, a reload midway, the ADR
  * download, the factor chart, no request leaving the server's origin, and page-load time.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACT_LABELS } from '../../src/core/profile/fact-labels.js';
 import { startWebArchie, tempSqlite, type WebTestServer } from '../channels/web/web-test-server.js';
+import { type BrowserSession, openBrowser, settled as settledIn } from './browser-harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots/web-chat.png');
 const DESCRIPTION =
   'We are 6 engineers in one team building a RAG assistant for support agents on the OpenAI API. We are in pilot with 300 users and deploy from GitHub Actions.';
 
 let server: WebTestServer;
-let context: BrowserContext;
+let browser: BrowserSession;
 let page: Page;
-let profileDir: string;
 let cleanupStore: () => void;
 const requests: string[] = [];
 
@@ -28,32 +23,15 @@ beforeAll(async () => {
   const store = tempSqlite();
   cleanupStore = store.cleanup;
   server = await startWebArchie({ STORE_URL: store.storeUrl });
-  profileDir = mkdtempSync(join(tmpdir(), 'archie-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1180, height: 1500 },
-    acceptDownloads: true,
-    colorScheme: 'light',
-  });
-  context.on('request', (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await openBrowser({ width: 1180, height: 1500 });
+  browser.context.on('request', (request) => requests.push(request.url()));
+  page = browser.page;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
   cleanupStore?.();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 /** Navigation start to the end of the load event, from the browser's Navigation Timing entry. */
@@ -67,16 +45,7 @@ async function loadTime(): Promise<number> {
   });
 }
 
-/** Waits until no turn is in flight and the page shows Archie's answer. */
-async function settled(): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.getElementById('log')?.getAttribute('aria-busy') === 'false' &&
-      !document.querySelector('.msg.pending') &&
-      document.querySelectorAll('.msg.from-archie').length > 0,
-  );
-}
-
+const settled = () => settledIn(page);
 const lineCount = () => page.locator('#log > .msg').count();
 const hasRecommendation = async () => (await page.locator('.msg[data-type="recommendation"]').count()) > 0;
 /** The buttons of the question Archie is waiting on (older ones are hidden). */
@@ -165,16 +134,6 @@ describe('web chat in a real browser', () => {
     const assumedFacts = (await card.locator('.assumptions .fact').allTextContents()).map((t) => t.replace(/: $/, ''));
     for (const fact of assumedFacts) expect(Object.values(FACT_LABELS)).toContain(fact);
 
-    // Screenshot of the recommendation for the README (the conversation scrolled to the card).
-    await card.evaluate((el) => {
-      const main = el.closest('main')!;
-      const offset = el.getBoundingClientRect().top - main.getBoundingClientRect().top;
-      main.scrollTop += offset - main.clientHeight * 0.38;
-    });
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-
     // Export ADR: the consultant's adr message arrives and the browser downloads the Markdown.
     const downloaded = page.waitForEvent('download');
     await card.getByRole('button', { name: 'Export ADR' }).click();
@@ -200,6 +159,7 @@ describe('web chat in a real browser', () => {
     await settled();
     const oldId = await page.evaluate(() => localStorage.getItem('archie.web.conversation'));
     await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Start new' }).click();
     await page.waitForFunction((old) => localStorage.getItem('archie.web.conversation') !== old, oldId);
     await settled();
     expect(await page.locator('.msg.from-user').count()).toBe(0);

@@ -9,6 +9,7 @@ import type { CommandContext, CommandRouter } from '../../app/commands.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import type { Consultant } from '../../core/consultant.js';
 import { toArchieError } from '../../core/errors.js';
+import { EXAMPLES, exampleValue } from '../../core/interview/interview-messages.js';
 import type { OutMessage, QuickReply, TurnContext, UserInput } from '../../core/message.js';
 import { createSerializeByKey, type SerializeByKey } from '../../core/serialize-by-key.js';
 import type { Logger } from '../../observability/create-logger.js';
@@ -66,8 +67,13 @@ export function createWebApi(deps: WebApiDeps): Router {
     }),
   ]);
 
-  // What the page needs besides the transcript: verdict names and the message length limit.
-  const pageSettings = { verdictLabels: VERDICT_LABELS, maxMessageChars: deps.maxMessageChars };
+  // What the page needs besides the transcript: verdict names, the message length limit (the character
+  // counter's only source) and the text each starter example sends (its button shows it).
+  const pageSettings = {
+    verdictLabels: VERDICT_LABELS,
+    maxMessageChars: deps.maxMessageChars,
+    examples: EXAMPLE_TEXTS,
+  };
 
   const router = express.Router();
   router.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
@@ -136,8 +142,15 @@ function checkId(raw: unknown): string {
   return raw;
 }
 
-/** The label of the button whose value was sent, so the transcript shows what the user clicked. */
+/** Starter example values and the descriptions they send. */
+const EXAMPLE_TEXTS: Record<string, string> = Object.fromEntries(EXAMPLES.map((e, i) => [exampleValue(i), e.text]));
+
+/**
+ * What the transcript shows for a button press: the description a starter example sends, else the label
+ * of the button whose value was sent, so the transcript shows what the user clicked.
+ */
 function labelFor(messages: WebMessage[], value: string, fallback?: string): string {
+  if (Object.hasOwn(EXAMPLE_TEXTS, value)) return EXAMPLE_TEXTS[value]!;
   for (let i = messages.length - 1; i >= 0; i--) {
     const line = messages[i]!;
     if (line.from === 'user') break;

@@ -5,6 +5,36 @@ import { renderFactorChart } from './chart.js';
 import { appendInline, externalLink, renderMarkdown, safeUrl } from './markdown.js';
 
 const EXPORT = 'cmd:export';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Feedback buttons: words beside a drawn thumb, so they read the same without an emoji font. */
+export const FEEDBACK = {
+  'feedback:up': {
+    text: 'Helpful',
+    emoji: '👍',
+    path: 'M7 10v11H3V10zM7 10l4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.3 8A2 2 0 0 1 18.2 21H7',
+  },
+  'feedback:down': {
+    text: 'Not helpful',
+    emoji: '👎',
+    path: 'M17 14V3h4v11zM17 14l-4 8a3 3 0 0 1-3-3v-4H4.5a2 2 0 0 1-2-2.3l1.3-8A2 2 0 0 1 5.8 3H17',
+  },
+};
+
+function thumb(path) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const shape = document.createElementNS(SVG_NS, 'path');
+  shape.setAttribute('d', path);
+  svg.append(shape);
+  return svg;
+}
+
+/** A user line that was a feedback button press, shown as the button showed it. */
+function feedbackFor(text) {
+  return Object.values(FEEDBACK).find((f) => f.emoji === text);
+}
 
 function h(tag, className, text) {
   const node = document.createElement(tag);
@@ -53,18 +83,35 @@ function generatedBadge() {
   return badge;
 }
 
-/** A row of buttons whose values go back to Archie as choices. */
-function quickReplies(replies, onChoice, className = 'quick-replies') {
-  const group = h('div', className);
-  group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', 'Suggested replies');
-  for (const reply of replies) {
-    const button = h('button', reply.value === EXPORT ? 'button primary' : 'button chip', reply.label);
-    button.type = 'button';
-    button.dataset.value = reply.value;
-    button.addEventListener('click', () => onChoice(reply.value, reply.label, button));
-    group.append(button);
+/** One button: a starter example shows the text it sends; feedback shows words beside its icon. */
+function replyButton(reply, { examples = {}, onChoice }) {
+  const example = examples[reply.value];
+  const feedback = FEEDBACK[reply.value];
+  let button;
+  if (example) {
+    button = h('button', 'button starter');
+    button.append(h('span', 'starter-label', reply.label), h('span', 'starter-text', example));
+  } else if (feedback) {
+    button = h('button', 'button chip feedback');
+    button.append(thumb(feedback.path), h('span', undefined, feedback.text));
+    button.setAttribute('aria-pressed', 'false');
+    button.title = feedback.text;
+  } else {
+    button = h('button', reply.value === EXPORT ? 'button primary' : 'button chip', reply.label);
   }
+  button.type = 'button';
+  button.dataset.value = reply.value;
+  button.addEventListener('click', () => onChoice(reply.value, reply.label, button));
+  return button;
+}
+
+/** A row of buttons whose values go back to Archie as choices. */
+function quickReplies(replies, handlers, className = 'quick-replies') {
+  const starters = replies.length > 0 && replies.every((reply) => handlers.examples?.[reply.value]);
+  const group = h('div', starters ? `${className} starters` : className);
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', starters ? 'Start from an example' : 'Suggested replies');
+  for (const reply of replies) group.append(replyButton(reply, handlers));
   return group;
 }
 
@@ -74,7 +121,7 @@ function section(title, className) {
   return s;
 }
 
-function renderQuestion(message, body, onChoice) {
+function renderQuestion(message, body, handlers) {
   const { done, total } = message.progress ?? { done: 0, total: 0 };
   if (total > 0) {
     const progress = h('div', 'progress');
@@ -95,10 +142,11 @@ function renderQuestion(message, body, onChoice) {
     why.append(renderMarkdown(message.why));
     body.append(why);
   }
-  if (message.quickReplies?.length) body.append(quickReplies(message.quickReplies, onChoice));
+  if (message.quickReplies?.length) body.append(quickReplies(message.quickReplies, handlers));
 }
 
-function renderRecommendation(message, body, { labels, onChoice }) {
+function renderRecommendation(message, body, handlers) {
+  const { labels } = handlers;
   const a = message.assessment;
   const label = labels[a.verdict] ?? a.verdict;
   // "Hybrid: monolith core plus…" → "Hybrid" where space is short (chart legend and titles).
@@ -228,7 +276,7 @@ function renderRecommendation(message, body, { labels, onChoice }) {
 
   const actions = [...(message.actions ?? [])];
   if (!actions.some((action) => action.value === EXPORT)) actions.unshift({ label: 'Export ADR', value: EXPORT });
-  body.append(quickReplies(actions, onChoice, 'actions'));
+  body.append(quickReplies(actions, handlers, 'actions'));
 }
 
 function renderAdr(message, body, { onDownload }) {
@@ -257,12 +305,14 @@ export function renderLine(line, handlers) {
   const body = h('div', 'bubble');
   article.append(body);
   if (line.from === 'user') {
-    body.textContent = line.text;
+    const feedback = feedbackFor(line.text);
+    if (feedback) body.append(thumb(feedback.path), ` ${feedback.text}`);
+    else body.textContent = line.text;
     return article;
   }
   const message = line.message ?? { type: 'text', text: '' };
   article.dataset.type = message.type;
-  if (message.type === 'question') renderQuestion(message, body, handlers.onChoice);
+  if (message.type === 'question') renderQuestion(message, body, handlers);
   else if (message.type === 'recommendation') renderRecommendation(message, body, handlers);
   else if (message.type === 'adr') renderAdr(message, body, handlers);
   else {
@@ -270,7 +320,16 @@ export function renderLine(line, handlers) {
     body.append(renderMarkdown(message.text));
     const sources = sourcesList(message.citations);
     if (sources) body.append(sources);
-    if (message.quickReplies?.length) body.append(quickReplies(message.quickReplies, handlers.onChoice));
+    if (message.quickReplies?.length) body.append(quickReplies(message.quickReplies, handlers));
   }
+  return article;
+}
+
+/** A turn that failed, said in the conversation (role=alert, so screen readers announce it). */
+export function renderNotice(text) {
+  const article = h('article', 'msg from-archie notice');
+  article.setAttribute('role', 'alert');
+  article.append(h('p', 'visually-hidden', 'Archie said:'));
+  article.append(h('div', 'bubble', text));
   return article;
 }
