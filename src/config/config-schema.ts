@@ -72,6 +72,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   port: number;
   host: string;
+  /** True when HOST is a loopback address: only this machine can reach the server. */
+  loopbackOnly: boolean;
   publicUrl?: string;
   log: { level: Env['LOG_LEVEL']; bodies: boolean };
   store: { url: string };

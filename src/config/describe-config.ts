@@ -46,7 +46,9 @@ export function describeConfig(config: Config): Array<[string, string]> {
       'teams',
       config.teams.appId
         ? `app ${config.teams.appId} (${config.teams.appType}), password ${maskSecret(config.teams.appPassword)}, tenant ${config.teams.tenantId ?? '(not set)'}`
-        : 'unauthenticated local mode (no MICROSOFT_APP_ID): do not expose publicly',
+        : config.loopbackOnly
+          ? 'unauthenticated local mode (no MICROSOFT_APP_ID), only on this machine'
+          : 'off: no MICROSOFT_APP_ID, and unauthenticated Teams runs only on a loopback HOST',
     ],
     ['web chat', config.webChat ? 'on' : 'off'],
     ['check-ins', config.checkins.enabled ? `on, stale after ${config.checkins.staleDays} days` : 'off'],

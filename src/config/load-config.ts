@@ -35,11 +35,18 @@ function fail(message: string): never {
   throw new ArchieError('config_invalid', `Configuration problem: ${message}`);
 }
 
+/** True for an address only this machine can reach (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
 function toConfig(env: Env): Config {
-  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(env.HOST);
+  const loopback = isLoopbackHost(env.HOST);
   return {
     port: env.PORT,
     host: env.HOST,
+    loopbackOnly: loopback,
     publicUrl: env.PUBLIC_URL,
     log: { level: env.LOG_LEVEL, bodies: env.LOG_BODIES },
     store: { url: env.STORE_URL },

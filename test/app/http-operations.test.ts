@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Archie, createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/observability/create-logger.js';
+import { JSON_POST } from '../channels/web/web-test-server.js';
 import { startFakeOpenAiServer } from '../support/fake-openai-server.js';
 
 const open: Archie[] = [];
@@ -53,7 +54,7 @@ describe('operations endpoints', () => {
 
   it('counts turns per channel in Prometheus format', async () => {
     const { base } = await start();
-    const created = (await (await fetch(`${base}/api/web/conversations`, { method: 'POST' })).json()) as { id: string };
+    const created = (await (await fetch(`${base}/api/web/conversations`, JSON_POST)).json()) as { id: string };
     await fetch(`${base}/api/web/conversations/${created.id}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -79,7 +80,7 @@ describe('operations endpoints', () => {
   it('tags each request with an id and logs no message body or secret', async () => {
     const { lines, logger } = captureLogs();
     const { base } = await start({}, logger);
-    const created = (await (await fetch(`${base}/api/web/conversations`, { method: 'POST' })).json()) as { id: string };
+    const created = (await (await fetch(`${base}/api/web/conversations`, JSON_POST)).json()) as { id: string };
     const res = await fetch(`${base}/api/web/conversations/${created.id}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'req-abc-123' },
@@ -135,7 +136,7 @@ describe('graceful shutdown', () => {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error('archie serve did not become healthy');
         await new Promise((r) => setTimeout(r, 100));
       }
-      const created = (await (await fetch(`${base}/api/web/conversations`, { method: 'POST' })).json()) as {
+      const created = (await (await fetch(`${base}/api/web/conversations`, JSON_POST)).json()) as {
         id: string;
       };
       const turn = fetch(`${base}/api/web/conversations/${created.id}/messages`, {

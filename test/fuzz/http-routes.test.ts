@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Archie, createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/observability/create-logger.js';
+import { JSON_POST } from '../channels/web/web-test-server.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../support/fake-bot-connector.js';
 import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { SIGNING_SECRET, signature } from '../support/slack-request.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   });
   archie = await createArchie(config, { logger: createLogger({ level: 'silent' }), defaultMetrics: false });
   base = `http://127.0.0.1:${await archie.listen()}`;
-  const created = await fetch(`${base}/api/web/conversations`, { method: 'POST' });
+  const created = await fetch(`${base}/api/web/conversations`, JSON_POST);
   webConversation = ((await created.json()) as { id: string }).id;
 });
 

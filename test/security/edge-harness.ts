@@ -4,9 +4,11 @@
  * chat, and Teams in its local unauthenticated mode (real Agents SDK, fake Bot Connector as serviceUrl).
  * The security tests act as a victim in one channel and an attacker in another.
  */
+import { request } from 'node:http';
 import { type Archie, createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/observability/create-logger.js';
+import { JSON_POST } from '../channels/web/web-test-server.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../support/fake-bot-connector.js';
 import {
   type FakeSlackApi,
@@ -59,7 +61,7 @@ export async function startEdgeHarness(env: Record<string, string> = {}): Promis
   };
 
   const webConversation = async () => {
-    const res = await fetch(`${baseUrl}/api/web/conversations`, { method: 'POST' });
+    const res = await fetch(`${baseUrl}/api/web/conversations`, JSON_POST);
     if (res.status !== 201) throw new Error(`web chat answered ${res.status}`);
     return ((await res.json()) as { id: string }).id;
   };
@@ -93,6 +95,31 @@ export async function startEdgeHarness(env: Record<string, string> = {}): Promis
       await connector.close();
     },
   };
+}
+
+/**
+ * A request with headers fetch() will not send (Host), through node:http; resolves with status and body.
+ */
+export function rawRequest(
+  baseUrl: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}${options.path}`,
+      { method: options.method ?? 'POST', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
 
 /** Resolves once `count()` has not changed for 150 ms. */

@@ -6,6 +6,7 @@
 import type { CloudAdapter } from '@microsoft/agents-hosting';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { ChannelDeps, MountChannel, MountedChannel } from '../../app/channel.js';
+import { browserGuard, requireJson } from '../../server/browser-guard.js';
 import { createAdoptLegacyMiddleware } from './adopt-legacy-conversation.js';
 import { createStoreReferencesMiddleware } from './conversation-references.js';
 import { createTeamsAdapter } from './create-teams-adapter.js';
@@ -40,6 +41,8 @@ export async function createTeamsChannel(
   const appId = config.teams.appId;
   const problem = teamsConfigProblem(config.teams);
   if (problem) logger.warn(`Teams: ${problem}`);
+  // Unauthenticated Teams is for tools on this machine only, like the web chat: never on a public address.
+  if (!appId && !config.loopbackOnly) return unavailable(app, deps, PUBLIC_WITHOUT_APP_ID(config.host));
   let adapter: CloudAdapter;
   try {
     adapter = createTeamsAdapter({
@@ -50,7 +53,8 @@ export async function createTeamsChannel(
     });
   } catch (error) {
     // The SDK refuses to run without an app id when NODE_ENV=production: answer 503 rather than crash.
-    return unavailable(app, deps, error);
+    logger.debug({ err: error }, 'Teams: the SDK refused to start');
+    return unavailable(app, deps, NOT_CONFIGURED);
   }
   if (!appId) {
     logger.warn(
@@ -73,8 +77,11 @@ export async function createTeamsChannel(
 
   app.post(
     TEAMS_ENDPOINT,
+    // Without a token anything a browser can send must be refused: other sites, rebound host names.
+    ...(appId ? [] : [browserGuard({ publicUrl: config.publicUrl })]),
     authorize(adapter),
-    express.json({ limit: config.limits.maxBodyBytes, type: () => true }),
+    requireJson(),
+    express.json({ limit: config.limits.maxBodyBytes }),
     processActivity(adapter, agent.run.bind(agent), deps),
     rejectBadBody(deps),
   );
@@ -95,14 +102,18 @@ export async function createTeamsChannel(
 const NOT_CONFIGURED =
   'Teams is not available on this server: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (see docs/teams.md).';
 
-function unavailable(app: Express, deps: ChannelDeps, error: unknown): MountedChannel {
-  deps.logger.warn({ err: error }, `Teams: ${NOT_CONFIGURED}`);
+const PUBLIC_WITHOUT_APP_ID = (host: string) =>
+  `Teams is off: MICROSOFT_APP_ID is not set, and unauthenticated Teams (for the Agents Playground or the Emulator) runs only when HOST is a loopback address, not ${host}. To serve Teams, set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID (see docs/teams.md); to test locally, use HOST=127.0.0.1.`;
+
+/** Teams off: /api/messages answers 503 with what to configure, and the start-up log says the same. */
+function unavailable(app: Express, deps: ChannelDeps, reason: string): MountedChannel {
+  deps.logger.warn(reason);
   app.post(TEAMS_ENDPOINT, (_req, res) => {
-    res.status(503).json({ error: NOT_CONFIGURED });
+    res.status(503).json({ error: reason });
   });
   return {
     name: 'teams',
-    status: () => ({ endpoint: TEAMS_ENDPOINT, mounted: false, reason: NOT_CONFIGURED }),
+    status: () => ({ endpoint: TEAMS_ENDPOINT, mounted: false, reason }),
     close: async () => {},
   };
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { MountChannel } from '../../app/channel.js';
 import { createSerializeByKey } from '../../core/serialize-by-key.js';
+import { browserGuard, requireJson } from '../../server/browser-guard.js';
 import { createWebApi } from './create-web-api.js';
 import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
 import { createWebHistory } from './web-history.js';
@@ -25,6 +26,8 @@ export const mountWeb: MountChannel = async (app, deps) => {
   app.use(
     '/api/web',
     securityHeaders(),
+    browserGuard({ publicUrl: config.publicUrl }),
+    requireJson(),
     createWebApi({
       consultant,
       history,

@@ -40,16 +40,21 @@ export interface ApiBody {
 }
 
 /** JSON over HTTP with the status, for asserting on both. */
+/** Fetch options for a POST the way the page sends it: JSON, with an empty object when there is no body. */
+export const JSON_POST: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+
 export async function call(
   base: string,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: ApiBody }> {
+  // The page sends every POST as JSON (an empty object when there is nothing to say).
+  const sent = body === undefined && method === 'POST' ? {} : body;
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    headers: sent === undefined ? {} : { 'content-type': 'application/json' },
+    body: sent === undefined ? undefined : typeof sent === 'string' ? sent : JSON.stringify(sent),
   });
   const text = await response.text();
   let parsed: unknown = text;

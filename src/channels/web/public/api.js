@@ -39,7 +39,7 @@ async function request(method, path, body) {
 }
 
 /** Starts a conversation: `{ id, messages, verdictLabels }` with the greeting. */
-export const startConversation = () => request('POST', '/conversations');
+export const startConversation = () => request('POST', '/conversations', {});
 
 /** The whole transcript of a conversation. */
 export const loadConversation = (id) => request('GET', `/conversations/${encodeURIComponent(id)}`);
