@@ -62,6 +62,7 @@ export const envSchema = z.object({
   RATE_LIMIT_TOKENS_PER_HOUR: int(0, 100_000_000).default(200_000),
   MAX_MESSAGE_CHARS: int(100, 1_000_000).default(8_000),
   MAX_CONVERSATION_TURNS: int(10, 100_000).default(200),
+  WEB_CONVERSATIONS_PER_HOUR: int(1, 100_000).default(30),
   MAX_BODY_BYTES: int(1_024, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
 });
@@ -91,6 +92,8 @@ export interface Config {
     maxMessageChars: number;
     maxConversationTurns: number;
     maxBodyBytes: number;
+    /** Web chat conversations one client address may start per hour. */
+    webConversationsPerHour: number;
   };
   shutdownTimeoutMs: number;
 }

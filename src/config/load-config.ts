@@ -68,6 +68,7 @@ function toConfig(env: Env): Config {
       maxMessageChars: env.MAX_MESSAGE_CHARS,
       maxConversationTurns: env.MAX_CONVERSATION_TURNS,
       maxBodyBytes: env.MAX_BODY_BYTES,
+      webConversationsPerHour: env.WEB_CONVERSATIONS_PER_HOUR,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };

@@ -7,9 +7,11 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { CommandContext, CommandRouter } from '../../app/commands.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
+import type { Clock } from '../../core/clock.js';
 import type { Consultant } from '../../core/consultant.js';
 import { toArchieError } from '../../core/errors.js';
 import { EXAMPLES, exampleValue } from '../../core/interview/interview-messages.js';
+import { createLocalWindowCounter } from '../../core/limits/fixed-window-counter.js';
 import type { OutMessage, QuickReply, TurnContext, UserInput } from '../../core/message.js';
 import { createSerializeByKey, type SerializeByKey } from '../../core/serialize-by-key.js';
 import type { Logger } from '../../observability/create-logger.js';
@@ -24,6 +26,9 @@ export interface WebApiDeps {
   logger: Logger;
   maxBodyBytes: number;
   maxMessageChars: number;
+  /** Conversations one client address may start per hour (they cost storage; the chat has no login). */
+  conversationsPerHour: number;
+  clock: Clock;
   /** Unguessable conversation ids; injectable for tests. */
   newId?: () => string;
 }
@@ -75,10 +80,22 @@ export function createWebApi(deps: WebApiDeps): Router {
     examples: EXAMPLE_TEXTS,
   };
 
+  // Per process: the web chat serves one machine (it is off on public addresses unless WEB_CHAT=true).
+  const startedPerHour = createLocalWindowCounter(deps.clock, 3_600_000);
+
   const router = express.Router();
   router.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
 
-  router.post('/conversations', async (_req, res) => {
+  router.post('/conversations', async (req, res) => {
+    const started = await startedPerHour.add(req.ip ?? 'unknown');
+    if (started.count > deps.conversationsPerHour) {
+      const minutes = Math.ceil(started.resetInMs / 60_000);
+      res.setHeader('Retry-After', String(Math.ceil(started.resetInMs / 1_000)));
+      throw new HttpError(
+        429,
+        `You have started ${deps.conversationsPerHour} conversations from this address in the last hour. Carry on in one of them, or start a new one in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      );
+    }
     const id = newId();
     const greeting = await consultant.greet(consultantConversationId(id), ctx);
     await history.create(id);

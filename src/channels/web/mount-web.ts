@@ -36,6 +36,8 @@ export const mountWeb: MountChannel = async (app, deps) => {
       logger,
       maxBodyBytes: config.limits.maxBodyBytes,
       maxMessageChars: config.limits.maxMessageChars,
+      conversationsPerHour: config.limits.webConversationsPerHour,
+      clock,
     }),
   );
   // Only files that exist are answered; anything else falls through to the other channels' routes.
