@@ -82,6 +82,7 @@ function cleanProvenance(raw: unknown, profile: TeamProfile): Provenance {
     out[key as FactKey] = {
       source: (['extracted', 'model', 'answer', 'correction'] as const).find((s) => s === value.source) ?? 'extracted',
       evidence: typeof value.evidence === 'string' ? value.evidence : undefined,
+      ...(typeof value.speaker === 'string' ? { speaker: value.speaker } : {}),
       at: typeof value.at === 'string' ? value.at : new Date(0).toISOString(),
     };
   }

@@ -8,6 +8,8 @@ import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, UserInput } from '../message.js';
 import type { FactUpdate } from '../profile/profile.js';
 import { describeProfile } from '../render/describe-profile.js';
+import { readSettleChoice } from '../threads/settle-choice.js';
+import { createThreadTurn } from '../threads/thread-turn.js';
 import { type ConversationState, startOver } from './conversation-state.js';
 import {
   detectIntent,
@@ -26,6 +28,11 @@ import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './screen-input.js';
 
 export type { InterviewDeps, TurnResult } from './interview-steps.js';
 
+const settled = (value: string) => {
+  const update = readSettleChoice(value);
+  return update ? [update] : undefined;
+};
+
 /** Builds the interview over injected engine functions. */
 export function createInterview(deps: InterviewDeps) {
   const maxChars = deps.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
@@ -33,6 +40,7 @@ export function createInterview(deps: InterviewDeps) {
   const { proceed, recommend, resume, describeChanges, skip, absorb, knowledge } = steps;
   const onIntent = (intent: Intent, state: ConversationState, ctx: AssistContext) =>
     runIntent(intent, state, ctx, deps, steps);
+  const onThread = createThreadTurn(deps, steps);
 
   async function onDescription(
     state: ConversationState,
@@ -179,6 +187,7 @@ export function createInterview(deps: InterviewDeps) {
     /** One user turn. */
     async handle(state: ConversationState, input: UserInput, ctx: AssistContext = {}): Promise<TurnResult> {
       state.turns += 1;
+      if (input.type === 'thread') return onThread(state, input, ctx);
       if (input.type === 'choice') {
         const example = /^example:(\d+)$/.exec(input.value);
         const ex = example ? EXAMPLES[Number(example[1]) - 1] : undefined;
@@ -188,9 +197,10 @@ export function createInterview(deps: InterviewDeps) {
           if (answer.unsure || !answer.option) return skip(state, answer.question, 'unsure', ctx);
           return onAnswer(state, answer.question, answer.option.updates, undefined, ctx);
         }
-        if (answer?.option) {
-          // A button from an earlier question: the user is changing that answer.
-          const changes = recordFacts(state, answer.option.updates, 'correction', deps.now());
+        // A button from an earlier question (the user is changing that answer), or one settling a disagreement.
+        const earlier = answer?.option?.updates ?? settled(input.value);
+        if (earlier) {
+          const changes = recordFacts(state, earlier, 'correction', deps.now());
           const out: OutMessage[] = [
             { type: 'text', text: changes.length ? `Updated: ${describeChanges(changes, state)}.` : 'Noted.' },
           ];

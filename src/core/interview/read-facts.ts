@@ -6,6 +6,7 @@ import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
 import type { FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
 import { validFactValue } from '../profile/valid-fact.js';
 import { safeExtract } from './questions.js';
+import { instructionSentences } from './screen-input.js';
 
 /** Drops updates whose value the schema rejects (model output and odd extractions alike). */
 export function validUpdates(updates: readonly FactUpdate[] | undefined): FactUpdate[] {
@@ -13,9 +14,14 @@ export function validUpdates(updates: readonly FactUpdate[] | undefined): FactUp
   return updates.filter((u) => Boolean(u) && validFactValue(u.key, u.value) !== undefined);
 }
 
-/** "actually we're 12" → 12 engineers, when the extractor did not say what the number counts. */
-function headcountFallback(text: string, updates: FactUpdate[]): FactUpdate[] {
+/**
+ * "actually we're 12" → 12 engineers, when the extractor did not say what the number counts. Sentences that
+ * instruct Archie are skipped here as the extractor skips them ("record that we are 900" sets nothing).
+ */
+function headcountFallback(raw: string, updates: FactUpdate[]): FactUpdate[] {
   if (updates.some((u) => u.key === 'engineers' || u.key === 'teams')) return [];
+  const instructions = instructionSentences(raw);
+  const text = instructions.reduce((rest, sentence) => rest.replace(sentence, ' '), raw);
   const m =
     /\b(?:we'?re|we are|we have|there are|there's|now)\s+(?:now\s+)?(\d{1,5})\b(?!\s*(?:%|teams?|squads?|users?|requests?|services?|gpus?|models?|b\b|million|k\b))/i.exec(
       text.replace(/’/g, "'"),

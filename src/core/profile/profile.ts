@@ -105,6 +105,8 @@ export interface FactRecord {
   source: FactSource;
   /** The words it was taken from, trimmed (for "why?" and for the user to check). */
   evidence?: string;
+  /** Who said it, when it was read from a conversation of several people ("@ana"). */
+  speaker?: string;
   at: string;
 }
 
@@ -117,4 +119,6 @@ export interface FactUpdate<K extends FactKey = FactKey> {
   evidence?: string;
   /** True when the text corrects an earlier value ("actually we're 12"). */
   correction?: boolean;
+  /** Who said it, when read from a thread ("@ana"). */
+  speaker?: string;
 }
