@@ -107,7 +107,8 @@ export function registerEvents(app: App, { deps, run, threads, latest, ask, post
       isDm: isDmChannel(event.channel),
     } satisfies SlackPlace;
     const own: TurnInput = text === '' ? { type: 'greet' } : { type: 'text', text };
-    if (!askedIn) return run(place, own);
+    // A chat command ("@Archie checkin weekly") is about the command, not the thread.
+    if (!askedIn || (own.type === 'text' && deps.commands.isCommand(own.text))) return run(place, own);
     await ask(place, {
       botUserId: context.botUserId,
       explain: (message) => post(place, [{ type: 'text', text: message }]),

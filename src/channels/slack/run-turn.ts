@@ -46,7 +46,7 @@ export function createTurnRunner({ deps, client, post, latest, users }: TurnRunn
         await post(target, [tooLong(input.text.length, maxChars)]);
         return;
       }
-      if (input.type === 'text' && isCommand(commands.list(), input.text)) {
+      if (input.type === 'text' && commands.isCommand(input.text)) {
         const replies = await commands.tryText(input.text, await commandContexts(place));
         if (replies) return await post(target, replies);
       }
@@ -76,12 +76,6 @@ export function createTurnRunner({ deps, client, post, latest, users }: TurnRunn
       );
     }
   };
-}
-
-/** True when the first word (with or without a leading slash) is a registered chat command. */
-export function isCommand(list: { name: string }[], text: string): boolean {
-  const word = /^\s*\/?(\w[\w-]*)/.exec(text)?.[1]?.toLowerCase();
-  return word !== undefined && list.some((c) => c.name.toLowerCase() === word);
 }
 
 /** True when a registered command claims this button value (its `actionPrefix`). */
