@@ -11,6 +11,7 @@ import type { UserInput } from '../../core/message.js';
 import { type AnswerOptions, answerTurn, send } from './answer-turn.js';
 import type { ReadReplyChain } from './read-reply-chain.js';
 import { type ChainCursor, replyChainOf } from './reply-chain.js';
+import { teamsConversationId } from './teams-conversation-id.js';
 
 export interface ChainReading {
   readChain: ReadReplyChain;
@@ -29,10 +30,12 @@ export async function answerInChain(
   const chain = replyChainOf(activity);
   const answerAlone = () => answerTurn(context, input, deps, options);
   if (!chain || input.type !== 'text' || deps.commands.isCommand(input.text)) return answerAlone();
-  const after = await cursor.get(chain.conversationId);
+  // The consultant's id for the chain is the one every Teams turn in it uses.
+  const conversationId = teamsConversationId({ id: chain.conversationId, tenantId: activity.conversation?.tenantId });
+  const after = await cursor.get(conversationId);
   if (after === undefined && activity.id === chain.rootId) {
     // A new post that mentions Archie: nothing before it to read. Later mentions read from here on.
-    await cursor.set(chain.conversationId, activity.timestamp ? new Date(activity.timestamp).toISOString() : undefined);
+    await cursor.set(conversationId, activity.timestamp ? new Date(activity.timestamp).toISOString() : undefined);
     return answerAlone();
   }
   let read: Awaited<ReturnType<ReadReplyChain>>;
@@ -52,11 +55,11 @@ export async function answerInChain(
     }
     return answerAlone();
   }
-  await cursor.set(chain.conversationId, read.newest);
+  await cursor.set(conversationId, read.newest);
   // Only the mention itself is new: answer it as it is.
   if (read.messages.length <= 1) return answerAlone();
   const replies = await deps.consultant.handle(
-    chain.conversationId,
+    conversationId,
     { type: 'thread', messages: read.messages, ...(read.cut ? { cut: read.cut } : {}) },
     { channel: 'teams', userId: activity.from?.aadObjectId ?? activity.from?.id },
   );

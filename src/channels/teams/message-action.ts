@@ -15,6 +15,7 @@ import { type ChatMessage, chatMessageToThread, isFromPerson } from './read-repl
 import { renderMessages } from './render-message.js';
 import { replyChainOf } from './reply-chain.js';
 import { toSdkActivity } from './teams-activity.js';
+import { teamsConversationId } from './teams-conversation-id.js';
 
 /** The command id in the manifest's composeExtensions. */
 export const ASK_ARCHIE_COMMAND_ID = 'askArchie';
@@ -60,13 +61,16 @@ async function answerAbout(context: TurnContext, action: SubmitAction, options: 
   const activity = context.activity;
   const payload = action.messagePayload!;
   const chain = replyChainOf(activity, payload.replyToId || payload.id);
+  // Teams' address for the answer (the reply chain, or the chat), and the consultant's id for it.
+  const address = chain?.conversationId ?? activity.conversation!.id;
+  const conversationId = teamsConversationId({ id: address, tenantId: activity.conversation?.tenantId });
   const picked: ThreadMessage[] = isFromPerson(payload) ? [chatMessageToThread(payload)] : [];
   const out: OutMessage[] = [];
   let thread: ThreadInput = { type: 'thread', messages: picked };
   if (chain) {
     try {
       const read = await readChain(chain);
-      await cursor.set(chain.conversationId, read.newest);
+      await cursor.set(conversationId, read.newest);
       thread = { type: 'thread', messages: read.messages, ...(read.cut ? { cut: read.cut } : {}) };
     } catch (error) {
       const known = error instanceof ArchieError && error.code === 'thread_unreadable';
@@ -77,7 +81,6 @@ async function answerAbout(context: TurnContext, action: SubmitAction, options: 
   }
   const note = typeof action.data?.note === 'string' ? action.data.note.trim() : '';
   if (note) thread.messages.push({ speaker: activity.from?.name?.trim() || 'You', text: note });
-  const conversationId = chain?.conversationId ?? activity.conversation!.id;
   if (thread.messages.length === 0) {
     out.push({
       type: 'text',
@@ -88,7 +91,7 @@ async function answerAbout(context: TurnContext, action: SubmitAction, options: 
     out.push(...(await deps.consultant.handle(conversationId, thread, { channel: 'teams', userId })));
   }
   const reference = activity.getConversationReference();
-  reference.conversation = { ...reference.conversation, id: conversationId };
+  reference.conversation = { ...reference.conversation, id: address };
   await options.adapter.continueConversation(options.appId ?? {}, reference, async (turn) => {
     // A continuation carries a made-up activity id: post into the conversation, not as a reply to it.
     turn.onSendActivities(async (_ctx, activities, next) => {

@@ -1,7 +1,7 @@
 /**
  * Where a channel reply chain is, from an activity: Graph needs the team's group id, the channel and the
- * post that started the chain; Archie's conversation for it is the channel id with `;messageid=<post>`,
- * the id Teams itself puts on activities in that chain. Also remembers, per chain, when the newest
+ * post that started the chain; Teams addresses the chain as the channel id with `;messageid=<post>`, the
+ * id it puts on activities in that chain. Also remembers, per chain, when the newest
  * message Archie has read was written (a time, never the text), so the next mention reads only what
  * people wrote since.
  */
@@ -10,7 +10,7 @@ import type Keyv from 'keyv';
 import type { ReplyChainLocation } from './read-reply-chain.js';
 
 export interface ReplyChain extends ReplyChainLocation {
-  /** Archie's conversation id for the chain. */
+  /** Teams' address of the chain (the conversation id on its activities); teamsConversationId names it for the consultant. */
   conversationId: string;
 }
 
