@@ -5,6 +5,7 @@
 import type { Assessment, Citation } from './assessment/assessment.js';
 import type { OutMessage, TurnContext, UserInput } from './message.js';
 import type { Provenance, TeamProfile } from './profile/profile.js';
+import type { PastFact, Plan } from './reading/reading.js';
 
 export interface Answer {
   answer: string;
@@ -17,7 +18,12 @@ export interface Answer {
 
 export interface AssessResult {
   profile: TeamProfile;
+  /** How each fact was obtained and the user's words it rests on. */
   provenance: Provenance;
+  /** What the team plans, wonders about or was proposed: not today's state. */
+  plans: Plan[];
+  /** Past states the team described. */
+  history: PastFact[];
   assessment: Assessment;
 }
 

@@ -13,7 +13,7 @@ import { ArchieError, toArchieError } from './errors.js';
 import { createConversationStore, newConversationState } from './interview/conversation-state.js';
 import { createInterview } from './interview/interview.js';
 import { readFacts, validUpdates } from './interview/read-facts.js';
-import { recordFacts } from './interview/record-facts.js';
+import { recordFacts, recordStatements } from './interview/record-facts.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './interview/screen-input.js';
 import type { KnowledgeBase } from './knowledge/knowledge.js';
 import type { AssistContext, ModelAssist } from './llm/model-assist.js';
@@ -137,9 +137,16 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
       if (!screened.ok) throw new ArchieError('bad_input', screened.message);
       const state = newConversationState(clock.now());
       const facts = await readFacts(screened.text, {}, {}, deps.assist, {});
-      recordFacts(state, facts.offline, 'extracted', clock.now());
+      recordFacts(state, facts.offline, 'stated', clock.now());
       recordFacts(state, facts.model, 'model', clock.now());
-      return { profile: state.profile, provenance: state.provenance, assessment: assess(state.profile) };
+      recordStatements(state, facts.plans, facts.history);
+      return {
+        profile: state.profile,
+        provenance: state.provenance,
+        plans: state.plans,
+        history: state.history,
+        assessment: assess(state.profile),
+      };
     },
 
     ask: async (question, ctx) => {
@@ -158,7 +165,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
         const updates = validUpdates(
           Object.entries(parsed.data).map(([key, value]) => ({ key: key as FactKey, value }) as FactUpdate),
         );
-        recordFacts(state, updates, 'answer', clock.now());
+        recordFacts(state, updates, 'answered', clock.now());
         state.lastAssessment = assess(state.profile);
         state.phase = 'recommended';
         state.pending = undefined;

@@ -1,11 +1,16 @@
 /**
  * `npm run eval`: scenario accuracy with a confusion matrix (the engine's verdicts on labelled team
- * descriptions) and retrieval quality (recall@5, MRR, honesty on out-of-scope questions).
- * Exits non-zero when either falls below the levels in scenarios-thresholds.ts / questions-thresholds.ts.
+ * descriptions), fact-level reading precision and recall per category (test/eval/reading), and retrieval
+ * quality (recall@5, MRR, honesty on out-of-scope questions). Exits non-zero when any falls below the
+ * levels in scenarios-thresholds.ts / reading/reading-thresholds.ts / questions-thresholds.ts.
+ * `READING_DETAILS=1 npm run eval` also lists the dev cases' misreadings (never the held-out ones).
  */
 import { VERDICTS } from '../../src/core/assessment/assessment.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { RETRIEVAL_THRESHOLDS } from './questions-thresholds.js';
+import { READING_FLOORS, READING_TARGETS } from './reading/reading-thresholds.js';
+import { evaluateReading } from './reading/run-reading.js';
+import { precision, recall, type Tally } from './reading/score-reading.js';
 import { evaluateIndependentSets } from './run-independent.js';
 import { evaluateQuestions } from './run-questions.js';
 import { evaluateScenarios } from './run-scenarios.js';
@@ -51,6 +56,45 @@ console.log('\n# Scenario sets written without reading the engine (first runs: 8
 for (const set of await evaluateIndependentSets(kb)) {
   console.log(`${set.name.padEnd(26)} accuracy ${pct(set.accuracy)}, strict ${pct(set.strictAccuracy)}`);
   for (const m of set.misses) console.log(`  misjudged ${m.id}: expected ${m.expected}, got ${m.got}`);
+}
+
+const reading = await evaluateReading();
+const fraction = (a: number, b: number) => `${a}/${b}`;
+const tallyRow = (name: string, t: Tally) =>
+  `${name.padEnd(20)} precision ${pct(precision(t)).padStart(6)} (${fraction(t.correct, t.produced).padStart(7)})  recall ${pct(recall(t)).padStart(6)} (${fraction(t.found, t.expected).padStart(7)})  forbidden readings ${t.forbidden}`;
+console.log(
+  '\n# Reading, fact by fact (test/eval/reading: a fact outside yields/allows is wrong; lists count per element)',
+);
+console.log(`dev (${reading.dev.cases.length} cases)`);
+for (const [category, t] of reading.dev.byCategory) console.log(`  ${tallyRow(category, t)}`);
+console.log(`  ${tallyRow('all', reading.dev.total)}`);
+console.log(`held-out (${reading.heldOutCases} cases; aggregate figures only)`);
+for (const [category, t] of reading.heldOut.byCategory) console.log(`  ${tallyRow(category, t)}`);
+const held = reading.heldOut.total;
+console.log(`  ${tallyRow('all', held)}`);
+const weakCategories = [...reading.heldOut.byCategory].filter(
+  ([, t]) => precision(t) < READING_TARGETS.categoryPrecision,
+);
+console.log(
+  `targets: held-out precision ≥ ${pct(READING_TARGETS.precision)} (${precision(held) >= READING_TARGETS.precision ? 'met' : 'not met'}), recall ≥ ${pct(READING_TARGETS.recall)} (${recall(held) >= READING_TARGETS.recall ? 'met' : 'not met'}), no category below ${pct(READING_TARGETS.categoryPrecision)} precision (${weakCategories.length ? `${weakCategories.length} below` : 'met'})`,
+);
+for (const [name, value, floor] of [
+  ['held-out precision', precision(held), READING_FLOORS.heldOutPrecision],
+  ['held-out recall', recall(held), READING_FLOORS.heldOutRecall],
+] as const) {
+  if (value < floor) {
+    below++;
+    console.log(`${name} ${pct(value)} — BELOW the floor ${pct(floor)}`);
+  }
+}
+if (process.env.READING_DETAILS) {
+  const show = (e: { key: string; value?: unknown; modality?: string }) =>
+    `${e.key}=${JSON.stringify(e.value)}${e.modality && e.modality !== 'current' ? `@${e.modality}` : ''}`;
+  for (const c of reading.dev.cases.filter((c) => c.missed.length || c.wrong.length)) {
+    console.log(
+      `  ${c.id}: wrong ${c.wrong.map(show).join(', ') || '-'}; missed ${c.missed.map(show).join(', ') || '-'}`,
+    );
+  }
 }
 
 const q = await evaluateQuestions(kb);

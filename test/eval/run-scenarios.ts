@@ -5,7 +5,12 @@
 import { assessProfile } from '../../src/core/assessment/assess-profile.js';
 import { VERDICTS, type Verdict } from '../../src/core/assessment/assessment.js';
 import type { CitationLookup } from '../../src/core/assessment/citation-catalogue.js';
-import { extractFacts } from '../../src/core/extraction/extract-facts.js';
+import type { TeamProfile as TeamProfileForRead } from '../../src/core/profile/profile.js';
+import { readMessage } from '../../src/core/reading/read-message.js';
+
+/** Today's facts read from `text` (what the profile takes). */
+const extractFacts = (text: string, known?: TeamProfileForRead) => readMessage(text, { known }).facts;
+
 import type { KnowledgeBase } from '../../src/core/knowledge/knowledge.js';
 import { mergeFacts } from '../../src/core/profile/merge-facts.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
@@ -32,7 +37,7 @@ export interface ScenarioReport {
 
 /** The verdict the engine gives a free-text description (extraction, merge, assessment). */
 export function verdictFor(text: string, source?: CitationLookup | Pick<KnowledgeBase, 'docs'>) {
-  const { profile } = mergeFacts({}, {}, extractFacts(text), 'extracted', '2026-01-01T00:00:00.000Z');
+  const { profile } = mergeFacts({}, {}, extractFacts(text), 'stated', '2026-01-01T00:00:00.000Z');
   return { profile, assessment: assessProfile(profile, source) };
 }
 

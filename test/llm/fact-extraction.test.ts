@@ -59,7 +59,9 @@ describe('fact extraction with structured output', () => {
       { engineers: 12, teams: 3 },
       {},
     );
-    expect(updates).toEqual([{ key: 'engineers', value: 15, evidence: 'actually we are 15 now', correction: true }]);
+    expect(updates).toEqual([
+      { key: 'engineers', value: 15, evidence: 'actually we are 15 now', span: [0, 22], correction: true },
+    ]);
   });
 
   it('also works through a forced tool call (servers without json_schema)', async () => {

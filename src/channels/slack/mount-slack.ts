@@ -1,26 +1,22 @@
 /**
- * Mounts Archie's Slack app: DMs and the agent container, @mentions and their threads (read when Archie is
- * asked into one), the "Ask Archie about this thread" shortcut, `/archie`, buttons and the App Home, over HTTP on the shared server (POST /slack/events) or Socket Mode. Off (undefined)
+ * Mounts Archie's Slack app: DMs and the agent container, @mentions and their threads, `/archie`, buttons
+ * and the App Home, over HTTP on the shared server (POST /slack/events) or Socket Mode. Off (undefined)
  * without Slack settings; load-config already rejected incomplete ones.
  */
 import { webApi } from '@slack/bolt';
 import type { MountChannel, MountedChannel } from '../../app/channel.js';
-import { createAskAboutThread } from './ask-about-thread.js';
 import { registerCheckinModal } from './checkin-modal.js';
 import { createBoltApp, SLACK_EVENTS_PATH } from './create-bolt-app.js';
 import { dedupeEvents } from './dedupe-events.js';
 import { ignoreBots } from './ignore-bots.js';
 import { ignoreMalformed } from './ignore-malformed.js';
 import { createReplyPoster } from './post-replies.js';
-import { createSlackThreadReader } from './read-slack-thread.js';
 import { registerActions } from './register-actions.js';
 import { registerEvents } from './register-events.js';
-import { registerShortcut } from './register-shortcut.js';
 import { registerSlashCommand } from './register-slash-command.js';
 import { createTurnRunner } from './run-turn.js';
 import { createLatestIndex, createThreadTracker } from './slack-place.js';
 import { createSlackSender } from './slack-sender.js';
-import { createUserDirectory } from './user-directory.js';
 
 export interface MountSlackOptions {
   /** Web API retry policy (tests use a quick one). */
@@ -46,9 +42,7 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
     const post = createReplyPoster(client, logger);
     const threads = createThreadTracker(deps.store);
     const latest = createLatestIndex(deps.store);
-    const users = createUserDirectory(client, deps.store, logger);
-    const run = createTurnRunner({ deps: { ...deps, logger }, client, post, latest, users });
-    const ask = createAskAboutThread(createSlackThreadReader({ client, users }), run, logger);
+    const run = createTurnRunner({ deps: { ...deps, logger }, client, post, latest });
     let handled = 0;
     let duplicates = 0;
 
@@ -70,8 +64,7 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
       handled += 1;
       await next();
     });
-    registerEvents(app, { deps: { ...deps, logger }, run, threads, latest, ask, post });
-    registerShortcut(app, { ask, threads, logger });
+    registerEvents(app, { deps: { ...deps, logger }, run, threads, latest });
     registerActions(app, run, logger);
     registerSlashCommand(app, { deps: { ...deps, logger }, client, post, run, threads });
     registerCheckinModal(app, { ...deps, logger }, client);

@@ -11,7 +11,7 @@ import { openCheckinModal } from './checkin-modal.js';
 import type { PostReplies } from './post-replies.js';
 import { renderHelp } from './render-help.js';
 import { renderMessage } from './render-message.js';
-import type { RunTurn } from './run-turn.js';
+import { isCommand, type RunTurn } from './run-turn.js';
 import { conversationIdFor, isDmChannel, type SlackPlace, type ThreadTracker } from './slack-place.js';
 
 export interface SlashDeps {
@@ -38,7 +38,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
       ));
     }
     if (verb === '' || verb === 'help') return void (await ephemeral(renderHelp(commands.list())));
-    if (verb === 'checkin' && restWords.length === 0 && command.trigger_id && commands.isCommand(text)) {
+    if (verb === 'checkin' && restWords.length === 0 && command.trigger_id && isCommand(commands.list(), text)) {
       await ack();
       const place = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
       return void (await openCheckinModal(client, deps, command.trigger_id, place).catch((error) =>
@@ -52,7 +52,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
           : 'What would you like to know? `/archie ask When should inference be its own service?`',
       ));
     }
-    const known = verb === 'assess' || verb === 'ask' || commands.isCommand(text);
+    const known = verb === 'assess' || verb === 'ask' || isCommand(commands.list(), text);
     if (!known) return void (await ephemeral(renderHelp(commands.list(), word)));
     await ack();
 

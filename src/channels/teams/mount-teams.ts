@@ -13,10 +13,7 @@ import { createTeamsAdapter } from './create-teams-adapter.js';
 import { createTeamsAgent } from './create-teams-agent.js';
 import { createTeamsProactiveSender } from './create-teams-proactive-sender.js';
 import { createDedupeMiddleware } from './dedupe-activities.js';
-import { createGraphAccess, type GraphAccess } from './graph-access.js';
 import { createIgnoreOwnMessagesMiddleware } from './ignore-own-messages.js';
-import { createReplyChainReader } from './read-reply-chain.js';
-import { createChainCursor } from './reply-chain.js';
 import { type AuthOverrides, teamsConfigProblem, toAuthConfiguration } from './teams-auth-config.js';
 
 export const TEAMS_ENDPOINT = '/api/messages';
@@ -29,8 +26,6 @@ export interface TeamsChannelOptions {
   typingDelayMs?: number;
   /** Pause between streamed chunks (default: the SDK's 1 s for Teams). */
   streamDelayMs?: number;
-  /** Graph access other than the configured one (tests read reply chains while the bot runs unauthenticated). */
-  graph?: GraphAccess;
 }
 
 /** Mounts Teams with settings from `config.teams` only. */
@@ -73,10 +68,7 @@ export async function createTeamsChannel(
     createStoreReferencesMiddleware(deps.store, logger),
   );
   if (appId) adapter.use(createAdoptLegacyMiddleware(deps.store, logger));
-  const graph = options.graph ?? createGraphAccess(config.teams);
   const agent = createTeamsAgent(adapter, deps, {
-    chains: { readChain: createReplyChainReader({ graph }), cursor: createChainCursor(deps.store) },
-    appId,
     streaming: config.llm !== undefined,
     typingDelayMs: options.typingDelayMs ?? 300,
     streamDelayMs: options.streamDelayMs,
@@ -101,7 +93,6 @@ export async function createTeamsChannel(
       mounted: true,
       auth: appId ? `jwt (${config.teams.appType})` : 'off: unauthenticated, local use only',
       streaming: config.llm !== undefined ? 'personal chats' : 'off (no model)',
-      replyChains: graph ? 'read through Microsoft Graph where the team consents' : 'not read (no client secret)',
       ...(problem ? { problem } : {}),
     }),
     close: async () => {},

@@ -17,7 +17,8 @@ what would change it, the assumptions made for facts you did not give, and cited
 
 Options:
   --json             One JSON object: recommendation, confidence (0..1), reasons (with citations),
-                     assumptions, citations [{title,url}], risks, nextSteps, changeTriggers, profile
+                     assumptions, citations [{title,url}], risks, nextSteps, changeTriggers, profile,
+                     facts [{fact,value,evidence,source}] and plans [{fact,value,evidence,modality}]
   --format <f>       markdown (default), json, or adr (a MADR-style Architecture Decision Record)
   -h, --help         Show this help
 
@@ -48,6 +49,18 @@ export function toJson(result: AssessResult, notes: string[]) {
     assumptions: a.assumptions,
     citations: cite(a.citations),
     profile: result.profile,
+    facts: Object.entries(result.profile).map(([fact, value]) => {
+      const record = result.provenance[fact as keyof typeof result.provenance];
+      return { fact, value, evidence: record?.evidence ?? null, source: record?.source ?? 'stated' };
+    }),
+    plans: result.plans.map((p) => ({
+      fact: p.key,
+      value: p.value,
+      evidence: p.evidence,
+      modality: p.modality,
+      ...(p.speaker ? { speaker: p.speaker } : {}),
+    })),
+    history: result.history.map((h) => ({ fact: h.key, value: h.value, evidence: h.evidence })),
     notes,
     engineVersion: a.engineVersion,
   };

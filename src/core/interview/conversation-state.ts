@@ -3,8 +3,9 @@
  * older versions (or damaged ones) are migrated or dropped field by field, never thrown on.
  */
 import type { Assessment } from '../assessment/assessment.js';
-import type { FactKey, Provenance, TeamProfile } from '../profile/profile.js';
+import { FACT_SOURCES, type FactKey, type FactSource, type Provenance, type TeamProfile } from '../profile/profile.js';
 import { validFactValue } from '../profile/valid-fact.js';
+import type { PastFact, Plan } from '../reading/reading.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 
 export const PHASES = ['greeting', 'describing', 'questioning', 'recommended'] as const;
@@ -31,6 +32,10 @@ export interface ConversationState {
   plannedTotal?: number;
   turns: number;
   lastAssessment?: Assessment;
+  /** What the team plans, wonders about, or was proposed (not today's state), latest statement last. */
+  plans: Plan[];
+  /** Past states the team described ("we used to self-host"). */
+  history: PastFact[];
   feedback: FeedbackRecord[];
   createdAt: string;
   updatedAt: string;
@@ -47,6 +52,8 @@ export function newConversationState(at: Date): ConversationState {
     asked: [],
     skipped: [],
     turns: 0,
+    plans: [],
+    history: [],
     feedback: [],
     createdAt: iso,
     updatedAt: iso,
@@ -74,19 +81,44 @@ function cleanProfile(raw: unknown): TeamProfile {
   return profile as TeamProfile;
 }
 
+/** Source names stored before facts said how they were obtained in these words. */
+const OLD_SOURCES: Record<string, FactSource> = { extracted: 'stated', answer: 'answered', correction: 'corrected' };
+
 function cleanProvenance(raw: unknown, profile: TeamProfile): Provenance {
   if (!isRecord(raw)) return {};
   const out: Provenance = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!(key in profile) || !isRecord(value) || typeof value.source !== 'string') continue;
+    const source = FACT_SOURCES.find((s) => s === value.source) ?? OLD_SOURCES[value.source] ?? 'stated';
     out[key as FactKey] = {
-      source: (['extracted', 'model', 'answer', 'correction'] as const).find((s) => s === value.source) ?? 'extracted',
+      source,
       evidence: typeof value.evidence === 'string' ? value.evidence : undefined,
+      ...(isSpan(value.span) ? { span: value.span } : {}),
       ...(typeof value.speaker === 'string' ? { speaker: value.speaker } : {}),
       at: typeof value.at === 'string' ? value.at : new Date(0).toISOString(),
     };
   }
   return out;
+}
+
+const isSpan = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+
+const MODALITIES = new Set(['planned', 'hypothetical', 'proposal', 'past']);
+
+/** Stored plans or history entries that still make sense (valid fact, known modality, evidence). */
+function cleanStatements<T extends Plan | PastFact>(raw: unknown, past: boolean): T[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (s): s is T =>
+      isRecord(s) &&
+      typeof s.key === 'string' &&
+      validFactValue(s.key, s.value) !== undefined &&
+      typeof s.modality === 'string' &&
+      MODALITIES.has(s.modality) &&
+      (s.modality === 'past') === past &&
+      typeof s.evidence === 'string',
+  );
 }
 
 /**
@@ -121,6 +153,8 @@ export function migrateConversationState(raw: unknown, at: Date): ConversationSt
     plannedTotal: typeof raw.plannedTotal === 'number' ? raw.plannedTotal : undefined,
     turns: typeof raw.turns === 'number' && raw.turns >= 0 ? raw.turns : 0,
     lastAssessment: assessment as Assessment | undefined,
+    plans: cleanStatements<Plan>(raw.plans, false),
+    history: cleanStatements<PastFact>(raw.history, true),
     feedback: Array.isArray(raw.feedback) ? (raw.feedback.filter(isRecord) as unknown as FeedbackRecord[]) : [],
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : base.createdAt,
     updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : base.updatedAt,

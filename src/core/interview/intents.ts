@@ -1,5 +1,6 @@
 /** Recognises what a typed message is for: a command (skip, why, restart…), a knowledge question, or content. */
 import { ACTIONS } from '../message.js';
+import { sentenceTexts } from '../text/split-sentences.js';
 
 export type Intent =
   | 'skip'
@@ -83,14 +84,7 @@ const QUESTION_START =
 export function looksLikeKnowledgeQuestion(text: string): boolean {
   const t = text.trim();
   if (t.length < 6 || t.length > 600) return false;
-  const sentences = t.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  const sentences = sentenceTexts(t);
   if (sentences.every((s) => s.trim().endsWith('?'))) return true;
   return sentences.length === 1 && QUESTION_START.test(t);
-}
-
-/** Phrases that mark a message as correcting an earlier fact ("actually", "we do have …", "correction:"). */
-export function looksLikeCorrection(text: string): boolean {
-  return /\b(actually|correction|i meant|we meant|sorry,?|in fact|update:|now we|we now|turns out|we do have|we don'?t have|we do not have|we're|we are)\b/i.test(
-    text,
-  );
 }

@@ -15,7 +15,7 @@ import type { ConversationState } from './conversation-state.js';
 import { answerMessage, questionMessage, recommendationMessage, templatedSummary } from './interview-messages.js';
 import { type Question, questionById } from './questions.js';
 import { readFacts } from './read-facts.js';
-import { type FactChange, recordFacts } from './record-facts.js';
+import { type FactChange, recordFacts, recordStatements } from './record-facts.js';
 
 export interface InterviewDeps {
   assess: (profile: TeamProfile) => Assessment;
@@ -173,11 +173,12 @@ export function createInterviewSteps(deps: InterviewDeps) {
     );
     const fresh = facts.offline.filter((u) => !corrections.includes(u));
     const changes = [
-      ...recordFacts(state, corrections, 'correction', at),
-      ...recordFacts(state, fresh, 'extracted', at),
+      ...recordFacts(state, corrections, 'corrected', at),
+      ...recordFacts(state, fresh, 'stated', at),
       ...recordFacts(state, facts.model, 'model', at),
     ];
-    return { changes, found: facts.offline.length + facts.model.length };
+    recordStatements(state, facts.plans, facts.history);
+    return { changes, found: facts.offline.length + facts.model.length, plans: facts.plans };
   }
 
   async function knowledge(state: ConversationState, text: string, ctx: AssistContext): Promise<TurnResult> {

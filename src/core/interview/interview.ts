@@ -7,31 +7,20 @@
 import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, UserInput } from '../message.js';
 import type { FactUpdate } from '../profile/profile.js';
+import { readAnswer } from '../reading/read-answer.js';
+import { readMessage } from '../reading/read-message.js';
 import { describeProfile } from '../render/describe-profile.js';
-import { readSettleChoice } from '../threads/settle-choice.js';
-import { createThreadTurn } from '../threads/thread-turn.js';
 import { type ConversationState, startOver } from './conversation-state.js';
-import {
-  detectIntent,
-  type Intent,
-  intentForAction,
-  looksLikeCorrection,
-  looksLikeKnowledgeQuestion,
-} from './intents.js';
+import { detectIntent, type Intent, intentForAction, looksLikeKnowledgeQuestion } from './intents.js';
 import { EXAMPLES, greetingMessages, recommendationMessage, templatedSummary } from './interview-messages.js';
 import { createInterviewSteps, type InterviewDeps, shortVerdict, type TurnResult } from './interview-steps.js';
 import { answerQuestionPart, factText, questionSentences, withVerdictNote } from './question-part.js';
-import { parseAnswerValue, parseTypedAnswer, type Question, questionById } from './questions.js';
+import { parseAnswerValue, type Question, questionById } from './questions.js';
 import { recordFacts } from './record-facts.js';
 import { confirmRestart, runIntent } from './run-intent.js';
 import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './screen-input.js';
 
 export type { InterviewDeps, TurnResult } from './interview-steps.js';
-
-const settled = (value: string) => {
-  const update = readSettleChoice(value);
-  return update ? [update] : undefined;
-};
 
 /** Builds the interview over injected engine functions. */
 export function createInterview(deps: InterviewDeps) {
@@ -40,7 +29,6 @@ export function createInterview(deps: InterviewDeps) {
   const { proceed, recommend, resume, describeChanges, skip, absorb, knowledge } = steps;
   const onIntent = (intent: Intent, state: ConversationState, ctx: AssistContext) =>
     runIntent(intent, state, ctx, deps, steps);
-  const onThread = createThreadTurn(deps, steps);
 
   async function onDescription(
     state: ConversationState,
@@ -84,7 +72,7 @@ export function createInterview(deps: InterviewDeps) {
     ctx: AssistContext,
   ) {
     const at = deps.now();
-    const changes = recordFacts(state, updates, 'answer', at);
+    const changes = recordFacts(state, updates, 'answered', at);
     if (text) {
       const extra = await absorb(state, factText(text), ctx, true);
       changes.push(...extra.changes.filter((c) => !q.facts.includes(c.key)));
@@ -106,14 +94,15 @@ export function createInterview(deps: InterviewDeps) {
   ): Promise<TurnResult> {
     const pending = questionById(state.pending);
     if (state.phase === 'questioning' && pending) {
-      const updates = parseTypedAnswer(pending, text, state.profile);
+      const updates = readAnswer(pending, text, state.profile);
       if (updates) return onAnswer(state, pending, updates, text, ctx);
     }
     if (state.phase === 'greeting' || state.phase === 'describing') {
       if (looksLikeKnowledgeQuestion(text)) return knowledge(state, text, ctx);
       return onDescription(state, text, notes, ctx);
     }
-    if (looksLikeKnowledgeQuestion(text) && !looksLikeCorrection(text)) {
+    // A question that also states a fact ("we're 12 now, what changes?") is a correction first.
+    if (looksLikeKnowledgeQuestion(text) && !readMessage(text, { known: state.profile }).facts.length) {
       return knowledge(state, text, ctx);
     }
     const previous = state.lastAssessment;
@@ -187,7 +176,6 @@ export function createInterview(deps: InterviewDeps) {
     /** One user turn. */
     async handle(state: ConversationState, input: UserInput, ctx: AssistContext = {}): Promise<TurnResult> {
       state.turns += 1;
-      if (input.type === 'thread') return onThread(state, input, ctx);
       if (input.type === 'choice') {
         const example = /^example:(\d+)$/.exec(input.value);
         const ex = example ? EXAMPLES[Number(example[1]) - 1] : undefined;
@@ -197,10 +185,9 @@ export function createInterview(deps: InterviewDeps) {
           if (answer.unsure || !answer.option) return skip(state, answer.question, 'unsure', ctx);
           return onAnswer(state, answer.question, answer.option.updates, undefined, ctx);
         }
-        // A button from an earlier question (the user is changing that answer), or one settling a disagreement.
-        const earlier = answer?.option?.updates ?? settled(input.value);
-        if (earlier) {
-          const changes = recordFacts(state, earlier, 'correction', deps.now());
+        if (answer?.option) {
+          // A button from an earlier question: the user is changing that answer.
+          const changes = recordFacts(state, answer.option.updates, 'corrected', deps.now());
           const out: OutMessage[] = [
             { type: 'text', text: changes.length ? `Updated: ${describeChanges(changes, state)}.` : 'Noted.' },
           ];

@@ -6,11 +6,12 @@
 import type { Answer } from '../consultant.js';
 import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage } from '../message.js';
+import { sentenceTexts } from '../text/split-sentences.js';
 import { answerMessage } from './interview-messages.js';
 
 /** The question sentences of a mixed message ("We're 4. Should we split?" → "Should we split?"). */
 export function questionSentences(text: string): string | undefined {
-  const questions = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().endsWith('?'));
+  const questions = sentenceTexts(text).filter((s) => s.endsWith('?'));
   return questions.length ? questions.join(' ') : undefined;
 }
 
@@ -20,7 +21,7 @@ export function questionSentences(text: string): string | undefined {
  * teams?"), and so does a message that is all question.
  */
 export function factText(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/);
+  const sentences = sentenceTexts(text);
   const kept = sentences.filter((s) => !s.trim().endsWith('?') || asksForVerdict(s));
   return kept.join(' ').trim() ? kept.join(' ') : text;
 }

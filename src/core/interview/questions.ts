@@ -1,17 +1,14 @@
 /**
  * The question catalogue: one question per fact that can change the verdict. Each has the words we ask,
- * why it matters, quick replies that map to fact updates, and a parser for a typed answer.
+ * why it matters, and quick replies that map to fact updates. A typed answer is read by the reading
+ * pipeline with the question as context (src/core/reading/read-answer.ts).
  */
-import { extractFacts } from '../extraction/extract-facts.js';
 import type { FactKey, FactUpdate, TeamProfile } from '../profile/profile.js';
-import { parseCount, parseYesNo } from './parse-answer.js';
 
 export interface QuestionOption {
   id: string;
   label: string;
   updates: FactUpdate[];
-  /** Typed words that select this option. */
-  match?: RegExp;
 }
 
 export interface Question {
@@ -83,19 +80,16 @@ export const QUESTIONS: readonly Question[] = [
         id: 'hosted',
         label: 'Hosted API',
         updates: [up('modelHosting', 'hosted-api'), up('gpuInference', false)],
-        match: /\b(hosted|api|openai|anthropic|claude|gemini|bedrock|vertex|azure)\b/i,
       },
       {
         id: 'self',
         label: 'Our own GPUs',
         updates: [up('modelHosting', 'self-hosted'), up('gpuInference', true)],
-        match: /\b(self|own|gpus?|vllm|tgi|on-?prem|ollama|llama|triton)\b/i,
       },
       {
         id: 'mixed',
         label: 'Both',
         updates: [up('modelHosting', 'mixed'), up('gpuInference', true)],
-        match: /\b(both|mix|mixed|some of each)\b/i,
       },
     ],
   },
@@ -124,19 +118,16 @@ export const QUESTIONS: readonly Question[] = [
         id: 'none',
         label: 'VMs / PaaS, no containers',
         updates: [up('containerPlatform', 'none')],
-        match: /\b(vm|vms|paas|heroku|render|no containers?|serverless|lambda)\b/i,
       },
       {
         id: 'containers',
         label: 'Containers',
         updates: [up('containerPlatform', 'containers')],
-        match: /\b(containers?|docker|ecs|cloud run|fargate)\b/i,
       },
       {
         id: 'kubernetes',
         label: 'Kubernetes',
         updates: [up('containerPlatform', 'kubernetes')],
-        match: /\b(kubernetes|k8s|eks|gke|aks|openshift)\b/i,
       },
     ],
   },
@@ -175,20 +166,17 @@ export const QUESTIONS: readonly Question[] = [
         id: 'prototype',
         label: 'Idea / prototype',
         updates: [up('stage', 'prototype')],
-        match: /\b(idea|prototype|poc|proof of concept|mvp)\b/i,
       },
-      { id: 'pilot', label: 'Pilot', updates: [up('stage', 'pilot')], match: /\b(pilot|beta|trial)\b/i },
+      { id: 'pilot', label: 'Pilot', updates: [up('stage', 'pilot')] },
       {
         id: 'production',
         label: 'In production',
         updates: [up('stage', 'production')],
-        match: /\b(production|prod|live|launched|ga)\b/i,
       },
       {
         id: 'scale',
         label: 'At scale',
         updates: [up('stage', 'scale')],
-        match: /\b(scale|scaling|millions of users|large)\b/i,
       },
     ],
   },
@@ -202,19 +190,16 @@ export const QUESTIONS: readonly Question[] = [
         id: 'none',
         label: 'Nothing built yet',
         updates: [up('currentArchitecture', 'none')],
-        match: /\b(nothing|greenfield|not yet|new|from scratch)\b/i,
       },
       {
         id: 'monolith',
         label: 'One app',
         updates: [up('currentArchitecture', 'monolith')],
-        match: /\b(one app|single app|monolith)\b/i,
       },
       {
         id: 'microservices',
         label: 'Several services',
         updates: [up('currentArchitecture', 'microservices')],
-        match: /\b(services|microservices|split)\b/i,
       },
     ],
   },
@@ -245,42 +230,4 @@ export function parseAnswerValue(
   if (m[2] === 'unsure') return { question, unsure: true };
   const option = question.options.find((o) => o.id === m[2]);
   return option ? { question, option, unsure: false } : undefined;
-}
-
-const LEADING_YES_NO =
-  /^\W*(yes|yeah|yep|yup|no|nope|nah|sure|correct|absolutely|definitely|of course|not really|never|y|n)\b/i;
-
-/**
- * Reads a typed answer to `question`; undefined when the text does not answer it. Facts the extractor
- * finds for this question win; when the text is about other facts ("we have PagerDuty" while we asked
- * about compliance) it is not taken as an answer, unless it starts with a plain yes or no.
- */
-export function parseTypedAnswer(question: Question, text: string, profile: TeamProfile): FactUpdate[] | undefined {
-  const trimmed = text.trim();
-  const extracted = safeExtract(trimmed, profile);
-  const own = extracted.filter((u) => question.facts.includes(u.key));
-  if (own.length) return own;
-  const first = question.facts[0]!;
-  const isYesNo = question.options.length === 2 && question.options[0]!.id === 'yes';
-  if (extracted.length && !(isYesNo && LEADING_YES_NO.test(trimmed))) return undefined;
-  if (question.id === 'engineers' || question.id === 'teams') {
-    const n = parseCount(trimmed);
-    return n !== undefined && n >= 1 ? [up(first as 'engineers', Math.min(n, 100_000))] : undefined;
-  }
-  if (isYesNo) {
-    const yes = parseYesNo(trimmed);
-    return yes === undefined ? undefined : [up(first, yes as never)];
-  }
-  const quick = /^\s*(\d{1,2})\s*$/.exec(trimmed);
-  const option = quick ? question.options[Number(quick[1]) - 1] : question.options.find((o) => o.match?.test(trimmed));
-  return option?.updates;
-}
-
-/** The offline extractor, never throwing (bad input must not break a turn). */
-export function safeExtract(text: string, profile: TeamProfile): FactUpdate[] {
-  try {
-    return extractFacts(text, profile);
-  } catch {
-    return [];
-  }
 }

@@ -1,41 +1,30 @@
 /**
- * Reads facts from a message: the offline extractor first, then (when configured) a model, whose facts
- * only fill gaps: a model never overrides what the user said or what the extractor read.
+ * Reads facts from a message for the interview and `assess`: the reading pipeline first, then (when
+ * configured) a model, whose facts only fill gaps: a model never overrides what the user said or what
+ * the reader read, and never a fact the user answered or corrected.
  */
 import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
 import type { FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
 import { validFactValue } from '../profile/valid-fact.js';
-import { safeExtract } from './questions.js';
-import { instructionSentences } from './screen-input.js';
+import { readMessage } from '../reading/read-message.js';
+import type { PastFact, Plan } from '../reading/reading.js';
 
-/** Drops updates whose value the schema rejects (model output and odd extractions alike). */
+/** Drops updates whose value the schema rejects (model output and odd readings alike). */
 export function validUpdates(updates: readonly FactUpdate[] | undefined): FactUpdate[] {
   if (!Array.isArray(updates)) return [];
   return updates.filter((u) => Boolean(u) && validFactValue(u.key, u.value) !== undefined);
 }
 
-/**
- * "actually we're 12" → 12 engineers, when the extractor did not say what the number counts. Sentences that
- * instruct Archie are skipped here as the extractor skips them ("record that we are 900" sets nothing).
- */
-function headcountFallback(raw: string, updates: FactUpdate[]): FactUpdate[] {
-  if (updates.some((u) => u.key === 'engineers' || u.key === 'teams')) return [];
-  const instructions = instructionSentences(raw);
-  const text = instructions.reduce((rest, sentence) => rest.replace(sentence, ' '), raw);
-  const m =
-    /\b(?:we'?re|we are|we have|there are|there's|now)\s+(?:now\s+)?(\d{1,5})\b(?!\s*(?:%|teams?|squads?|users?|requests?|services?|gpus?|models?|b\b|million|k\b))/i.exec(
-      text.replace(/’/g, "'"),
-    );
-  const n = m ? Number(m[1]) : Number.NaN;
-  return n >= 1 && n <= 100_000 ? [{ key: 'engineers', value: n, evidence: m![0], correction: true }] : [];
-}
-
 export interface ReadFacts {
   offline: FactUpdate[];
   model: FactUpdate[];
+  plans: Plan[];
+  history: PastFact[];
+  /** Instruction text that was set aside. */
+  instructions: string[];
 }
 
-/** Facts in `text`, split by where they came from. Never throws. */
+/** Facts in `text`, split by where they came from, plus its plans and history. Never throws. */
 export async function readFacts(
   text: string,
   known: TeamProfile,
@@ -43,8 +32,13 @@ export async function readFacts(
   assist: ModelAssist | undefined,
   ctx: AssistContext,
 ): Promise<ReadFacts> {
-  const extracted = validUpdates(safeExtract(text, known));
-  const offline = [...extracted, ...headcountFallback(text, extracted)];
+  let reading: ReturnType<typeof readMessage> | undefined;
+  try {
+    reading = readMessage(text, { known });
+  } catch {
+    reading = undefined; // bad input must not break a turn
+  }
+  const offline = validUpdates(reading?.facts);
   let model: FactUpdate[] = [];
   if (assist) {
     try {
@@ -52,11 +46,17 @@ export async function readFacts(
       const taken = new Set(offline.map((u) => u.key));
       model = proposed.filter((u) => {
         const source = provenance[u.key]?.source;
-        return !taken.has(u.key) && source !== 'answer' && source !== 'correction';
+        return !taken.has(u.key) && source !== 'answered' && source !== 'corrected';
       });
     } catch {
       model = [];
     }
   }
-  return { offline, model };
+  return {
+    offline,
+    model,
+    plans: reading?.plans ?? [],
+    history: reading?.history ?? [],
+    instructions: reading?.instructions ?? [],
+  };
 }

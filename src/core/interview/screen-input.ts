@@ -1,10 +1,12 @@
 /**
  * Screens raw user text before anything reads it: empty, emoji-only, binary garbage and oversized input
- * get a clear message or a stated truncation. Instruction-like sentences ("ignore previous instructions…")
- * are flagged so the user is told they were ignored (the extractor never reads facts from them).
+ * get a clear message or a stated truncation. Text is normalised (src/core/text/normalise-text.ts), and
+ * instructions ("ignore previous instructions…") are found by the reader itself, so the note that they were
+ * ignored names exactly what the reader set aside.
  */
 
-import { isInstruction } from '../extraction/instructions.js';
+import { readMessage } from '../reading/read-message.js';
+import { normaliseText } from '../text/normalise-text.js';
 
 export const DEFAULT_MAX_MESSAGE_CHARS = 8_000;
 
@@ -15,14 +17,14 @@ export type ScreenResult =
   | { ok: true; text: string; notes: string[]; truncated: boolean; ignoredInstructions: boolean }
   | { ok: false; reason: 'empty' | 'emoji' | 'binary'; message: string };
 
-/** Sentences that try to instruct Archie; the extractor skips exactly these, so the note we show is true. */
+/** The parts of `text` that try to instruct Archie: exactly what the reader sets aside. */
 export function instructionSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() && isInstruction(s));
+  return readMessage(text).instructions;
 }
 
 /** Checks and normalises one incoming message. Never throws. */
 export function screenInput(raw: string, maxChars = DEFAULT_MAX_MESSAGE_CHARS): ScreenResult {
-  const text = String(raw ?? '').normalize('NFC');
+  const text = normaliseText(String(raw ?? ''));
   const visible = text.replace(/[\s\u200b-\u200d\ufeff]/g, '');
   if (!visible)
     return {

@@ -1,15 +1,11 @@
-/** Sentence splitting via the platform's Unicode segmenter (handles "e.g.", "1.5 ms" and "U.S." well). */
+/** Passage text for the knowledge base: sentences (the one splitter, src/core/text) with whitespace collapsed. */
+import { sentenceTexts } from '../text/split-sentences.js';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Splits text into trimmed, non-empty sentences; a newline always ends a sentence. */
+/** Splits text into trimmed, non-empty sentences with single spaces; a newline always ends a sentence. */
 export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    const sentence = segment.replace(/\s+/g, ' ').trim();
-    if (sentence) sentences.push(sentence);
-  }
-  return sentences;
+  return sentenceTexts(text)
+    .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /** Counts whitespace-separated words. */

@@ -6,6 +6,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { KnowledgeBase } from '../knowledge/knowledge.js';
+import { readMessage } from '../reading/read-message.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { answerWithModel } from './answer-with-model.js';
 import type { ChatModel, ModelUsage } from './chat-model.js';
@@ -13,7 +14,6 @@ import { createCircuitBreaker } from './circuit-breaker.js';
 import { createEmbeddingIndex } from './create-embedding-index.js';
 import { createHybridRetriever } from './create-hybrid-retriever.js';
 import { createResilientModel } from './create-resilient-model.js';
-import { instructionSentences } from './detect-injection.js';
 import type { Embedder } from './embedder.js';
 import { explainWithModel } from './explain-with-model.js';
 import { extractFactsWithModel } from './extract-facts-with-model.js';
@@ -155,7 +155,7 @@ export function createModelAssist(options: CreateModelAssistOptions): Configured
   return {
     extractFacts: (text, known, ctx) =>
       task('extract', ctx, async () => {
-        const suspicious = instructionSentences(text).length;
+        const suspicious = readMessage(text).instructions.length;
         const result = await extractFactsWithModel(model, guardedPrompts, text, known, ctx.signal);
         if (result.dropped.length || suspicious) {
           logger?.info({ dropped: result.dropped, instructionSentences: suspicious }, 'model facts filtered');

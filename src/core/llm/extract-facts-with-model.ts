@@ -1,13 +1,17 @@
 /**
- * Fact extraction with a model's structured output. The model proposes facts with verbatim evidence;
- * each fact is validated against the team-profile schema and kept only if its evidence is really in the
- * user's words and not inside a sentence addressed to the model. The engine, not the model, then
+ * Fact extraction with a model's structured output, in the reader's shape: each fact with its value, the
+ * user's exact words as evidence, and its modality. A fact is kept only if its value fits the schema, its
+ * evidence is really in the user's (normalised) words and not inside an instruction, and it states
+ * today's state (a plan or a past state is never taken as a fact). The engine, not the model, then
  * decides the verdict from the merged facts.
  */
 import { z } from 'zod';
 import { FACT_KEYS, type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from '../profile/profile.js';
+import { screenBlocks } from '../reading/instruction-blocks.js';
+import { isInstruction } from '../reading/instructions.js';
+import { normaliseText } from '../text/normalise-text.js';
+import { splitSentences } from '../text/split-sentences.js';
 import type { ChatMessage, ChatModel, ModelUsage } from './chat-model.js';
-import { isInstruction, splitSentences } from './detect-injection.js';
 import type { Prompts } from './load-prompts.js';
 import { describeProfileFields } from './profile-fields.js';
 import { asUserData } from './user-data.js';
@@ -22,6 +26,11 @@ export const extractionSchema = z.object({
     },
   ),
   evidence: z.record(z.string(), z.string()).optional().catch(undefined),
+  /** Per fact: current (today), past, planned, hypothetical or proposal (someone else's); current if absent. */
+  modality: z
+    .record(z.string(), z.enum(['current', 'past', 'planned', 'hypothetical', 'proposal']))
+    .optional()
+    .catch(undefined),
   corrections: z.array(z.string()).optional().catch(undefined),
 });
 export type Extraction = z.infer<typeof extractionSchema>;
@@ -67,28 +76,43 @@ export async function extractFactsWithModel(
   return { ...validateExtraction(value, text, known), usage };
 }
 
-/** Keeps only schema-valid facts whose evidence is a verbatim quote from a non-instruction sentence. */
+/** Keeps only schema-valid facts about today whose evidence is a verbatim quote from a non-instruction sentence. */
 export function validateExtraction(
   extraction: Extraction,
-  text: string,
+  raw: string,
   known: TeamProfile,
 ): { updates: FactUpdate[]; dropped: string[] } {
-  const sentences = splitSentences(text).map((s) => ({ norm: normalise(s), instruction: isInstruction(s) }));
+  const text = normaliseText(raw);
+  const blocks = screenBlocks(text);
+  const sentences = [
+    ...splitSentences(blocks.text).map((s) => ({ norm: normalise(s.text), instruction: isInstruction(s.text) })),
+    ...blocks.dropped.map((b) => ({ norm: normalise(b), instruction: true })),
+  ];
   const corrections = new Set(extraction.corrections ?? []);
   const updates: FactUpdate[] = [];
   const dropped: string[] = [];
   for (const key of FACT_KEYS) {
     const value = extraction.facts[key];
     if (value === undefined || value === null) continue;
-    const evidence = extraction.evidence?.[key]?.trim();
-    const why = rejectReason(key, value, evidence, sentences);
+    const evidence =
+      extraction.evidence?.[key] === undefined ? undefined : normaliseText(extraction.evidence[key]!).trim();
+    const modality = extraction.modality?.[key] ?? 'current';
+    const why = modality === 'current' ? rejectReason(key, value, evidence, sentences) : `stated as ${modality}`;
     if (why) {
       dropped.push(`${key}: ${why}`);
       continue;
     }
     const correction = corrections.has(key) && known[key] !== undefined;
     if (!correction && JSON.stringify(known[key]) === JSON.stringify(value)) continue;
-    updates.push({ key, value, evidence, ...(correction ? { correction: true } : {}) } as FactUpdate);
+    const at = evidence ? text.toLowerCase().indexOf(evidence.toLowerCase()) : -1;
+    const span: [number, number] | undefined = at >= 0 && evidence ? [at, at + evidence.length] : undefined;
+    updates.push({
+      key,
+      value,
+      evidence,
+      ...(span ? { span } : {}),
+      ...(correction ? { correction: true } : {}),
+    } as FactUpdate);
   }
   return { updates, dropped };
 }

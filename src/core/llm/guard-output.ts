@@ -5,6 +5,7 @@
  */
 import type { Verdict } from '../assessment/assessment.js';
 import type { Passage } from '../knowledge/knowledge.js';
+import { sentenceTexts } from '../text/split-sentences.js';
 
 const CITATION = /\[\s*(p\d+(?:\s*[,;]\s*p\d+)*)\s*\]/gi;
 const URL = /\bhttps?:\/\/[^\s<>()\]"'`]+/gi;
@@ -136,7 +137,7 @@ const NEGATION =
 
 /** True when `text` recommends a verdict other than `verdict` (mentioning alternatives is fine). */
 export function recommendsOtherVerdict(text: string, verdict: Verdict): boolean {
-  return text.split(/(?<=[.!?])\s+|\n+/).some((sentence) => {
+  return sentenceTexts(text).some((sentence) => {
     const mentions = verdictMentions(sentence);
     if (!mentions.some((m) => m.verdict !== verdict)) return false;
     for (const cue of sentence.matchAll(FORWARD)) {

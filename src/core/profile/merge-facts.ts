@@ -13,7 +13,7 @@ export interface MergeResult {
   changed: FactKey[];
 }
 
-const AUTHORITATIVE = new Set<FactSource>(['answer', 'correction']);
+const AUTHORITATIVE = new Set<FactSource>(['answered', 'corrected']);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -32,19 +32,18 @@ export function mergeFacts(
     const key = update.key;
     const valid = validFactValue(key, update.value);
     if (valid === undefined) continue;
-    const effective: FactSource = update.correction ? 'correction' : source;
+    const effective: FactSource = update.correction ? 'corrected' : source;
     const existing = prov[key];
     const guarded = existing && AUTHORITATIVE.has(existing.source) && !AUTHORITATIVE.has(effective);
     const current = next[key];
     let value: unknown = valid;
-    if (Array.isArray(value) && Array.isArray(current) && effective !== 'correction') {
+    if (Array.isArray(value) && Array.isArray(current) && effective !== 'corrected') {
       value = [...new Set([...current, ...value])];
     } else if (guarded) {
       continue;
     }
     const record: FactRecord = { source: effective, at };
     if (update.evidence) record.evidence = update.evidence.slice(0, 120);
-    if (update.speaker) record.speaker = update.speaker.slice(0, 80);
     if (same(current, value)) {
       // A direct answer confirming an extracted value upgrades where it came from, not the value.
       if (!existing || (!guarded && AUTHORITATIVE.has(effective))) prov[key] = record;

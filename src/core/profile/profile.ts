@@ -98,27 +98,34 @@ export type TeamProfile = z.infer<typeof teamProfileSchema>;
 export type FactKey = keyof TeamProfile;
 export const FACT_KEYS = Object.keys(teamProfileSchema.shape) as FactKey[];
 
-/** Where a fact came from: the offline extractor, a model, a direct answer, or a correction. */
-export type FactSource = 'extracted' | 'model' | 'answer' | 'correction';
+/**
+ * How a fact was obtained: stated in a message, answered to a question, corrected, or proposed by a model
+ * (kept only when its evidence is in the user's own words). Assumptions are never stored as facts.
+ */
+export type FactSource = 'stated' | 'answered' | 'corrected' | 'model';
+export const FACT_SOURCES: readonly FactSource[] = ['stated', 'answered', 'corrected', 'model'];
 
 export interface FactRecord {
   source: FactSource;
-  /** The words it was taken from, trimmed (for "why?" and for the user to check). */
+  /** The user's words it was read from (for "why?" and for the user to check). */
   evidence?: string;
-  /** Who said it, when it was read from a conversation of several people ("@ana"). */
+  /** Where those words are in the message they came from. */
+  span?: [number, number];
+  /** Who said it, when a thread has several speakers. */
   speaker?: string;
   at: string;
 }
 
 export type Provenance = Partial<Record<FactKey, FactRecord>>;
 
-/** One fact the extractor (or a model) proposes; merging applies it to a profile. */
+/** One fact the reader (or a model, or an answer) proposes; merging applies it to a profile. */
 export interface FactUpdate<K extends FactKey = FactKey> {
   key: K;
   value: NonNullable<TeamProfile[K]>;
   evidence?: string;
+  span?: [number, number];
+  /** A number stated as a range ("5–6 teams"): the value used is inside it. */
+  range?: [number, number];
   /** True when the text corrects an earlier value ("actually we're 12"). */
   correction?: boolean;
-  /** Who said it, when read from a thread ("@ana"). */
-  speaker?: string;
 }

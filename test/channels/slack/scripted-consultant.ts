@@ -67,7 +67,7 @@ export function scriptedConsultant(options: { before?: () => Promise<void> } = {
       if (n <= 2) return [question(n)];
       return [{ type: 'recommendation', assessment: SAMPLE_ASSESSMENT, summary: 'Go **hybrid**.', actions: [] }];
     },
-    assess: async () => ({ profile: {}, provenance: {}, assessment: SAMPLE_ASSESSMENT }),
+    assess: async () => ({ profile: {}, provenance: {}, plans: [], history: [], assessment: SAMPLE_ASSESSMENT }),
     ask: async (question) => ({
       answer: `About "${question}": extract inference when GPUs scale differently.`,
       citations: [{ id: 'vllm', title: 'vLLM PagedAttention', url: 'https://example.org/vllm' }],

@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessProfile, ENGINE_VERSION } from '../../../src/core/assessment/assess-profile.js';
 import { recommendedPhrase, VERDICTS } from '../../../src/core/assessment/assessment.js';
-import { extractFacts } from '../../../src/core/extraction/extract-facts.js';
+import type { TeamProfile as TeamProfileForRead } from '../../../src/core/profile/profile.js';
+import { readMessage } from '../../../src/core/reading/read-message.js';
+
+/** Today's facts read from `text` (what the profile takes). */
+const extractFacts = (text: string, known?: TeamProfileForRead) => readMessage(text, { known }).facts;
+
 import { mergeFacts } from '../../../src/core/profile/merge-facts.js';
 import { type TeamProfile, teamProfileSchema } from '../../../src/core/profile/profile.js';
 
@@ -16,7 +21,7 @@ const DOC_IDS = new Set(
 );
 
 const fromText = (text: string) => {
-  const { profile } = mergeFacts({}, {}, extractFacts(text), 'extracted', '2026-01-01T00:00:00.000Z');
+  const { profile } = mergeFacts({}, {}, extractFacts(text), 'stated', '2026-01-01T00:00:00.000Z');
   return assessProfile(profile);
 };
 

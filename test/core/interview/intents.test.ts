@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { detectIntent, looksLikeKnowledgeQuestion } from '../../../src/core/interview/intents.js';
-import { parseCount, parseYesNo } from '../../../src/core/interview/parse-answer.js';
-import { parseTypedAnswer, questionById } from '../../../src/core/interview/questions.js';
+import { questionById } from '../../../src/core/interview/questions.js';
+import {
+  readCount as parseCount,
+  readAnswer as parseTypedAnswer,
+  readYesNo as parseYesNo,
+} from '../../../src/core/reading/read-answer.js';
 
 describe('what a typed message means', () => {
   it.each([

@@ -5,8 +5,8 @@ import type { Provenance, TeamProfile } from '../../../src/core/profile/profile.
 describe('mergeFacts copies', () => {
   it('never shares arrays or records with its inputs', () => {
     const profile: TeamProfile = { engineers: 4, components: ['ui'], languages: ['Go'] };
-    const provenance: Provenance = { engineers: { source: 'answer', at: 'x', evidence: 'four of us' } };
-    const { profile: next, provenance: prov } = mergeFacts(profile, provenance, [], 'extracted', 'y');
+    const provenance: Provenance = { engineers: { source: 'answered', at: 'x', evidence: 'four of us' } };
+    const { profile: next, provenance: prov } = mergeFacts(profile, provenance, [], 'stated', 'y');
     expect(next).toEqual(profile);
     expect(prov).toEqual(provenance);
     expect(next.components).not.toBe(profile.components);

@@ -1,0 +1,219 @@
+/**
+ * Reads one sentence: every rule of the vocabulary and every quantity is matched, and each match takes the
+ * polarity and modality of the clause it sits in ("no tracing, but we have PagerDuty": tracing denied,
+ * on-call stated; "next quarter we move to GKE": Kubernetes planned). The result is a list of candidate
+ * statements in mention order; resolve-statements.ts chooses among them.
+ */
+import type { FactKey } from '../profile/profile.js';
+import { isCorrection, isSoftCorrection } from './corrections.js';
+import { headcountRank } from './headcount-role.js';
+import { isLightIngestion } from './ingestion-scale.js';
+import { findLanguages } from './languages.js';
+import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
+import { type Modality, readScopes, type Scope, scopeAt, termModality } from './modality.js';
+import { clauseStart, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
+import { findQuantities, normalizeText } from './numbers.js';
+import { quantityProposals } from './quantity-facts.js';
+import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
+import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
+import { aboutWiderOrg, TEAM_SHAPE_KEYS } from './wider-org.js';
+
+export interface Candidate {
+  key: FactKey;
+  value: unknown;
+  modality: Modality;
+  speaker?: string;
+  priority: number;
+  order: number;
+  correction: boolean;
+  soft: boolean;
+  /** Offsets of the stating words in the message, and the clause quoted as evidence. */
+  span: [number, number];
+  evidence: string;
+  range?: [number, number];
+}
+
+const RULES: TermRule[] = [...LEXICON, ...STAGE_RULES, ...ARCHITECTURE_RULES];
+const HEADCOUNT_KEYS = new Set<FactKey>(['engineers', 'teams']);
+/** Counts a bare corrected number can refer back to ("We're 12 engineers. Well, 10"). */
+const COUNT_KEYS = new Set<FactKey>([
+  'engineers',
+  'teams',
+  'users',
+  'requestsPerDay',
+  'services',
+  'deploysPerWeek',
+  'corpusDocuments',
+  'documentsPerDay',
+]);
+const MAX_EVIDENCE = 120;
+const REMOVED =
+  /\b(?:cancel(?:l)?ed|retired|dropped|ripped out|stopped|removed|got rid of|turned off|shut down|decommissioned|abandoned)\b/;
+
+export interface SentenceContext {
+  /** Offset of the sentence in the message. */
+  offset: number;
+  /** Candidates are numbered across the whole message. */
+  order: { next: number };
+  /** The last count stated in the message, which a bare corrected number refers to. */
+  lastCount?: FactKey;
+}
+
+/** The clause around [from, to) of `sentence`, as the user's exact words (at most MAX_EVIDENCE characters). */
+function quote(sentence: string, clause: [number, number], from: number, to: number): string {
+  let [a, b] = clause;
+  if (b - a > MAX_EVIDENCE) {
+    a = Math.max(clause[0], Math.min(from - 40, to - MAX_EVIDENCE + 10));
+    b = Math.min(clause[1], a + MAX_EVIDENCE);
+    // Whole words only: snap inwards, never past the words that state the fact.
+    if (a > clause[0]) {
+      const space = sentence.indexOf(' ', a);
+      if (space !== -1 && space < from) a = space + 1;
+    }
+    if (b < clause[1]) {
+      const space = sentence.lastIndexOf(' ', b);
+      if (space > to) b = space;
+    }
+  }
+  return sentence
+    .slice(a, b)
+    .trim()
+    .replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+}
+
+/** Candidate statements in one sentence (normalised text, instructions already removed). */
+export function readSentence(sentence: string, ctx: SentenceContext): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (!sentence.trim() || /\?\s*$/.test(sentence)) return candidates;
+  const norm = normalizeText(sentence);
+  const t = norm.text;
+  const scopes = readScopes(t);
+  const sentenceCorrection = isCorrection(sentence);
+  const soft = isSoftCorrection(sentence);
+  const at = (i: number) => norm.map[Math.min(i, norm.map.length - 1)] ?? sentence.length;
+
+  const push = (proposals: Proposal[] | undefined, start: number, end: number, scope: Scope, modality: Modality) => {
+    // An architecture the team recommends or sells is not the one it runs.
+    const from = clauseStart(t, start);
+    if (aboutOthers(t, from, start)) proposals = proposals?.filter((p) => p.key !== 'currentArchitecture');
+    // "dozens of platform teams elsewhere": the wider company's shape is not the owning team's.
+    if (aboutWiderOrg(t, from, end)) proposals = proposals?.filter((p) => !TEAM_SHAPE_KEYS.has(p.key));
+    if (!proposals?.length) return;
+    const span: [number, number] = [ctx.offset + at(start), ctx.offset + at(end)];
+    const evidence = quote(sentence, [at(scope.start), at(scope.end)], at(start), at(end));
+    for (const p of proposals) {
+      const m = p.key === 'components' && modality !== 'current' ? modalityOf(scope, start, p.key) : modality;
+      candidates.push({
+        key: p.key,
+        value: p.value,
+        modality: m,
+        ...(m === 'proposal' && scope.speaker ? { speaker: scope.speaker } : {}),
+        priority: p.priority ?? 1,
+        order: ctx.order.next++,
+        correction: (sentenceCorrection || scope.correction) && !p.aside,
+        soft,
+        span,
+        evidence,
+        ...(p.range ? { range: p.range } : {}),
+      });
+    }
+  };
+  /** The modality of a term: its clause's, refined by a move, an intent before it, or a removal. */
+  const modalityOf = (scope: Scope, start: number, key?: FactKey): Modality => {
+    const m = termModality(t, scope, start, key);
+    return m === 'current' && key !== 'components' && isIntent(t, start) ? 'hypothetical' : m;
+  };
+
+  for (const rule of RULES) {
+    for (const m of t.matchAll(rule.pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const scope = scopeAt(scopes, start);
+      const modality = modalityOf(scope, start);
+      const negated = isNegated(t, start, end);
+      if (negated && isPartialDenial(t, start)) {
+        // "analytics that don't touch PHI": some parts are kept away from it, so the rest does touch it.
+        if (rule.partialDenial === 'keep-yes') push(rule.yes, start, end, scope, modality);
+        continue;
+      }
+      // An obligation on the system ("auditors want PHI isolated") is today's requirement, not a wish.
+      const required = rule.requirementIsFact && isRequirement(t, start);
+      const effective: Modality = required && modality === 'hypothetical' ? 'current' : modality;
+      if (!negated && rule.no && rule.immatureMeansNo && isImmature(t, start, end)) {
+        // "tracing is partially rolled out": not yet a prerequisite in place.
+        push(rule.no, start, end, scope, effective);
+        continue;
+      }
+      if (!negated && rule.lightWhen?.(t)) {
+        push(rule.light, start, end, scope, effective);
+        continue;
+      }
+      if (!negated && effective === 'past' && rule.no && REMOVED.test(t.slice(scope.start, start))) {
+        // "we stopped the rota in January": it was there, and it is not any more.
+        push(rule.no, start, end, scope, 'current');
+      }
+      push(negated ? rule.no : rule.yes, start, end, scope, effective);
+    }
+  }
+
+  // Headcounts: per modality, the organisation's figure outranks a sub-group's, and the largest of equals wins.
+  const headcounts = new Map<
+    Modality,
+    { proposal: Proposal; start: number; end: number; value: number; scope: Scope }
+  >();
+  for (const q of findQuantities(t)) {
+    const scope = scopeAt(scopes, q.start);
+    const modality = modalityOf(scope, q.start);
+    const rank = headcountRank(t, q, sentence.slice(at(q.start), at(q.end)));
+    let proposals = quantityProposals(t, q).map((p) =>
+      HEADCOUNT_KEYS.has(p.key) ? { ...p, priority: p.priority === 0 ? 0 : rank, aside: rank === 0 } : p,
+    );
+    if (q.low !== undefined && q.high !== undefined)
+      proposals = proposals.map((p) => (COUNT_KEYS.has(p.key) ? { ...p, range: [q.low!, q.high!] } : p));
+    const denied = /(?:\bnot|n't|\brather than|\binstead of|\bno longer)\s*$/.test(
+      t.slice(Math.max(0, q.start - 20), q.start),
+    );
+    if (!proposals.length && !denied && scope.correction && ctx.lastCount && q.value > 0 && !isIntent(t, q.start)) {
+      // "We're 12 engineers. Well, 10": a bare number correcting the count just stated.
+      proposals = [{ key: ctx.lastCount, value: Math.round(q.value) }];
+    }
+    const end = Math.min(t.length, q.end + 24);
+    const people = proposals.find((p) => p.key === 'engineers');
+    push(
+      proposals.filter((p) => p !== people),
+      q.start,
+      end,
+      scope,
+      modality,
+    );
+    for (const p of proposals) if (COUNT_KEYS.has(p.key)) ctx.lastCount = p.key;
+    const value = people?.value as number | undefined;
+    if (!people || value === undefined) continue;
+    const best = headcounts.get(modality);
+    const better =
+      !best ||
+      (people.priority ?? 1) > (best.proposal.priority ?? 1) ||
+      ((people.priority ?? 1) === (best.proposal.priority ?? 1) && (scope.correction || (value ?? 0) > best.value));
+    if (better) headcounts.set(modality, { proposal: people, start: q.start, end, value, scope });
+  }
+  for (const [modality, h] of headcounts) push([h.proposal], h.start, h.end, h.scope, modality);
+  for (const s of [...modelSizes(t), ...deployFrequency(t), ...serviceOwnership(t)]) {
+    const scope = scopeAt(scopes, s.start);
+    push([s.proposal], s.start, s.end, scope, modalityOf(scope, s.start));
+  }
+  for (const scope of scopes) {
+    const clause = t.slice(scope.start, scope.end);
+    const languages = findLanguages(clause, sentence.slice(at(scope.start), at(scope.end)));
+    if (!languages.length) continue;
+    for (const language of languages) {
+      const i = clause.search(new RegExp(`\\b${language.toLowerCase().replace(/[+#]/g, '\\$&')}`));
+      const start = scope.start + Math.max(0, i);
+      const modality = modalityOf(scope, start);
+      if (i >= 0 && isNegated(t, start, start + language.length)) continue;
+      push([{ key: 'languages', value: [language] }], start, start + language.length, scope, modality);
+    }
+  }
+  return candidates;
+}
+
+export { isLightIngestion };
