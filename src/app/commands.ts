@@ -32,8 +32,12 @@ export interface CommandRouter {
   tryText(text: string, ctx: CommandContext): Promise<OutMessage[] | undefined>;
   /** Runs the owner of a button value; undefined when no command owns it. */
   tryAction(value: string, ctx: CommandContext): Promise<OutMessage[] | undefined>;
+  /** True when the first word of `text` (with or without a leading slash) selects a command. */
+  isCommand(text: string): boolean;
   list(): ChatCommand[];
 }
+
+const FIRST_WORD = /^\s*\/?(\w[\w-]*)\b\s*([\s\S]*)$/;
 
 export function createCommandRouter(): CommandRouter {
   const commands = new Map<string, ChatCommand>();
@@ -42,7 +46,7 @@ export function createCommandRouter(): CommandRouter {
       commands.set(command.name.toLowerCase(), command);
     },
     tryText: async (text, ctx) => {
-      const match = /^\s*\/?(\w[\w-]*)\b\s*([\s\S]*)$/.exec(text);
+      const match = FIRST_WORD.exec(text);
       const command = match ? commands.get(match[1]!.toLowerCase()) : undefined;
       return command ? command.run(match![2]!.trim(), ctx) : undefined;
     },
@@ -54,6 +58,7 @@ export function createCommandRouter(): CommandRouter {
       }
       return undefined;
     },
+    isCommand: (text) => commands.has(FIRST_WORD.exec(text)?.[1]?.toLowerCase() ?? ''),
     list: () => [...commands.values()],
   };
 }

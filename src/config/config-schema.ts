@@ -51,6 +51,18 @@ export const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** Microsoft Graph, for reading Teams reply chains (tests and sovereign clouds change them). */
+  GRAPH_API_URL: z
+    .url({ protocol: /^https?$/, error: 'use the Graph base URL, e.g. https://graph.microsoft.com/v1.0' })
+    .default('https://graph.microsoft.com/v1.0'),
+  GRAPH_TOKEN_URL: z
+    .string()
+    .trim()
+    .refine((v) => v.includes('{tenant}') && /^https?:\/\//.test(v), {
+      error:
+        'use the token endpoint with a {tenant} placeholder, e.g. https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token',
+    })
+    .default('https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token'),
 
   WEB_CHAT: bool.optional(),
 
@@ -124,4 +136,6 @@ export interface TeamsConfig {
   appPassword?: string;
   tenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where Archie reads channel reply chains (app-only token, resource-specific consent). */
+  graph: { apiUrl: string; tokenUrl: string };
 }

@@ -59,6 +59,7 @@ function toConfig(env: Env): Config {
       appPassword: env.MICROSOFT_APP_PASSWORD,
       tenantId: env.MICROSOFT_APP_TENANT_ID,
       appType: env.MICROSOFT_APP_TYPE ?? (env.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+      graph: { apiUrl: env.GRAPH_API_URL.replace(/\/+$/, ''), tokenUrl: env.GRAPH_TOKEN_URL },
     },
     webChat: env.WEB_CHAT ?? loopback,
     checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS, lockMs: env.CHECKIN_LOCK_MS },

@@ -17,6 +17,13 @@ export interface Progress {
   total: number;
 }
 
+/** One side of a disagreement: who said it, their words, and the value they mean ("14 engineers"). */
+export interface ConflictStatement {
+  speaker: string;
+  quote: string;
+  value: string;
+}
+
 export type OutMessage =
   | {
       type: 'text';
@@ -44,14 +51,58 @@ export type OutMessage =
       actions: QuickReply[];
     }
   | {
+      /** People in a thread said different things about one fact: which holds? */
+      type: 'conflict';
+      /** The fact in words ("Team size"). */
+      fact: string;
+      /** What was said, oldest first: the latest statement of each different value. */
+      statements: ConflictStatement[];
+      /** The value used until someone says which holds (one of the statements' values). */
+      using: string;
+      /** Whether the answer would change the recommendation, in a sentence. */
+      impact: string;
+      /** One button per value; pressing it settles the fact. */
+      quickReplies: QuickReply[];
+      /** The whole message as light Markdown, for channels without a layout of their own. */
+      text: string;
+    }
+  | {
       type: 'adr';
       title: string;
       filename: string;
       markdown: string;
     };
 
-/** What a user did: typed text, or pressed a button whose value we sent. */
-export type UserInput = { type: 'text'; text: string } | { type: 'choice'; value: string; label?: string };
+/** One message of a conversation Archie was asked into: who wrote it (as the channel names them) and what. */
+export interface ThreadMessage {
+  /** The author as people in the channel know them ("@ana", "Ana Lopez"). */
+  speaker: string;
+  text: string;
+}
+
+/** How much of a long thread the channel left out (it reads the latest messages within these bounds). */
+export interface ThreadCut {
+  /** Earlier messages by people that were not read. */
+  omitted: number;
+  maxMessages: number;
+  maxChars: number;
+}
+
+/**
+ * A conversation Archie was asked into (a Slack thread, a Teams reply chain), oldest message first, people
+ * only (no bots, not Archie). Its text is read for this turn and never stored; the facts and their evidence are.
+ */
+export interface ThreadInput {
+  type: 'thread';
+  messages: ThreadMessage[];
+  cut?: ThreadCut;
+}
+
+/** What a user did: typed text, pressed a button whose value we sent, or asked Archie into a thread. */
+export type UserInput =
+  | { type: 'text'; text: string }
+  | { type: 'choice'; value: string; label?: string }
+  | ThreadInput;
 
 export type ChannelName = 'slack' | 'teams' | 'web' | 'terminal' | 'cli' | 'checkin';
 

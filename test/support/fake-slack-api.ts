@@ -22,7 +22,25 @@ export interface RecordedCall {
   at: number;
 }
 
-export type Failure = { status: 429; retryAfter: number } | { error: string };
+/** A 429 with Retry-After, or a Slack error (`missing_scope` carries the scope it `needed`). */
+export type Failure = { status: 429; retryAfter: number } | { error: string; needed?: string };
+
+/** A message in a seeded thread, as conversations.replies returns it (ts filled in when absent). */
+export interface ThreadSeed {
+  text: string;
+  user?: string;
+  ts?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+/** A person (or bot) as users.info describes them. */
+export interface UserSeed {
+  name: string;
+  display_name?: string;
+  real_name?: string;
+  is_bot?: boolean;
+}
 
 export const FAKE_BOT = { userId: 'UARCHIE', botId: 'BARCHIE', teamId: 'T0TEAM', botToken: 'xoxb-test-token' };
 
@@ -44,6 +62,14 @@ export interface FakeSlackApi {
   /** Resolves once `predicate(calls)` holds; rejects after `timeoutMs`. */
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<RecordedCall[]>;
   setSocketUrl(url: string): void;
+  /**
+   * Seeds a thread for conversations.replies: the first message is the parent. Pages follow Slack's cursor
+   * pagination (`limit`, `has_more`, `response_metadata.next_cursor`); later pages do not repeat the parent.
+   * Returns the thread's messages with their ts.
+   */
+  setThread(channel: string, messages: ThreadSeed[]): (ThreadSeed & { ts: string })[];
+  /** How users.info answers for `id` (unknown users get a generic profile). */
+  setUser(id: string, user: UserSeed): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -58,6 +84,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const listeners = new Set<(call: RecordedCall) => void>();
   let socketUrl = '';
   let seq = 0;
+  const threads = new Map<string, (ThreadSeed & { ts: string })[]>();
+  const users = new Map<string, UserSeed>();
   const nextTs = () => `${1_700_000_000 + Math.floor(seq / 1000)}.${String(++seq).padStart(6, '0')}`;
 
   const server: Server = createServer(async (req, res) => {
@@ -84,7 +112,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     if (failure) {
       record(method, args, failure);
-      return send(200, { ok: false, error: failure.error });
+      const scopes = failure.needed ? { needed: failure.needed, provided: 'chat:write,commands' } : {};
+      return send(200, { ok: false, error: failure.error, ...scopes });
     }
     const result = answer(method, method === 'chat.postMessage' ? postArgs(req, raw) : args());
     record(method, args, undefined, result);
@@ -145,10 +174,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           ok: true,
           files: (args.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })),
         };
-      case 'users.info':
-        return { ok: true, user: { id: args.user, name: 'someone', tz: 'Europe/Berlin', is_bot: false } };
+      case 'users.info': {
+        const seeded = users.get(args.user);
+        const { display_name = '', real_name = '', ...user } = seeded ?? { name: 'someone', is_bot: false };
+        return {
+          ok: true,
+          user: {
+            id: args.user,
+            tz: 'Europe/Berlin',
+            is_bot: false,
+            ...user,
+            real_name,
+            profile: { display_name, real_name },
+          },
+        };
+      }
       case 'conversations.replies':
-        return { ok: true, messages: [], has_more: false };
+        return replies(args);
       case 'apps.connections.open':
         return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'assistant.threads.setStatus':
@@ -158,6 +200,35 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** One page of a seeded thread; the cursor is the index of the page's first reply, encoded as Slack's are. */
+  function replies(args: Args): Record<string, unknown> {
+    const thread = threads.get(`${args.channel}:${args.ts}`);
+    if (!thread) return { ok: false, error: 'thread_not_found' };
+    const limit = Math.min(Math.max(Number(args.limit ?? 1000) || 1000, 1), 1000);
+    let start = 0;
+    if (args.cursor) {
+      const decoded = /^next_index:(\d+)$/.exec(Buffer.from(String(args.cursor), 'base64').toString('utf8'));
+      if (!decoded) return { ok: false, error: 'invalid_cursor' };
+      start = Number(decoded[1]);
+    }
+    const page = thread.slice(start, start + limit);
+    const next = start + limit;
+    const hasMore = next < thread.length;
+    const [parent] = thread;
+    const toMessage = (m: ThreadSeed & { ts: string }) => ({
+      type: 'message',
+      ...m,
+      thread_ts: parent!.ts,
+      ...(m === parent ? { reply_count: thread.length - 1 } : { parent_user_id: parent!.user }),
+    });
+    return {
+      ok: true,
+      messages: page.map(toMessage),
+      has_more: hasMore,
+      response_metadata: { next_cursor: hasMore ? Buffer.from(`next_index:${next}`).toString('base64') : '' },
+    };
   }
 
   server.listen(0, '127.0.0.1');
@@ -196,6 +267,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }),
     setSocketUrl: (url) => {
       socketUrl = url;
+    },
+    setThread: (channel, messages) => {
+      const seeded = messages.map((m) => ({ ...m, ts: m.ts ?? nextTs() }));
+      threads.set(`${channel}:${seeded[0]!.ts}`, seeded);
+      return seeded;
+    },
+    setUser: (id, user) => {
+      users.set(id, user);
     },
     reset: () => {
       calls = [];

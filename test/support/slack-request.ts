@@ -84,9 +84,25 @@ export function blockActions(options: {
     channel: { id: options.channelId, name: 'directmessage' },
     message: { type: 'message', user: 'UARCHIE', bot_id: 'BARCHIE', ...options.message },
     response_url: 'http://127.0.0.1:9/response/none',
-    actions: [{ ...options.button, type: 'button', block_id: options.button.block_id ?? 'b', action_ts: newTs() }],
+    // Slack names the actions block the clicked button sits in.
+    actions: [
+      {
+        ...options.button,
+        type: 'button',
+        block_id: options.button.block_id ?? blockOf(options.message.blocks, options.button.action_id) ?? 'b',
+        action_ts: newTs(),
+      },
+    ],
   };
   return stringify({ payload: JSON.stringify(payload) });
+}
+
+/** The id of the actions block holding the button `actionId`. */
+function blockOf(blocks: unknown[] | undefined, actionId: string): string | undefined {
+  const found = (blocks ?? []).find((b) =>
+    ((b as { elements?: { action_id?: string }[] }).elements ?? []).some((e) => e.action_id === actionId),
+  );
+  return (found as { block_id?: string } | undefined)?.block_id;
 }
 
 /** A slash command form body. */
@@ -108,4 +124,29 @@ export function slashCommand(
     response_url: options.responseUrl ?? 'http://127.0.0.1:9/response/none',
     trigger_id: '123.456.abc',
   });
+}
+
+/** A message shortcut payload (type `message_action`), as Slack posts it when someone runs it on `message`. */
+export function messageShortcut(options: {
+  callbackId: string;
+  channelId: string;
+  message: { ts: string; thread_ts?: string; text?: string; user?: string };
+  userId?: string;
+  responseUrl?: string;
+}): string {
+  const payload = {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: newTs(),
+    team: { id: 'T0TEAM', domain: 'archie-test' },
+    user: { id: options.userId ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0TEAM' },
+    channel: { id: options.channelId, name: 'general' },
+    is_enterprise_install: false,
+    callback_id: options.callbackId,
+    trigger_id: '123.456.abc',
+    response_url: options.responseUrl ?? 'http://127.0.0.1:9/response/none',
+    message_ts: options.message.ts,
+    message: { type: 'message', user: 'U0BOB', text: '', ...options.message },
+  };
+  return stringify({ payload: JSON.stringify(payload) });
 }

@@ -29,7 +29,7 @@ const say = (text: string): OutMessage[] => [{ type: 'text', text }];
 const isEscape = (input: UserInput) =>
   input.type === 'choice'
     ? input.value === ACTIONS.restart || input.value === ACTIONS.export
-    : /^\s*(restart|start over|export)\b/i.test(input.text);
+    : input.type === 'text' && /^\s*(restart|start over|export)\b/i.test(input.text);
 
 export function guardConsultant(inner: Consultant, options: GuardOptions): Consultant {
   const { store, clock, limits, metrics, logger } = options;
@@ -66,7 +66,11 @@ export function guardConsultant(inner: Consultant, options: GuardOptions): Consu
     const turnsKey = `turns:${conversationId}`;
     const turns = ((await store.get<number>(turnsKey)) ?? 0) + 1;
     if (isEscape(input)) {
-      if (input.type === 'choice' ? input.value === ACTIONS.restart : /^\s*(restart|start over)/i.test(input.text)) {
+      const restart =
+        input.type === 'choice'
+          ? input.value === ACTIONS.restart
+          : input.type === 'text' && /^\s*(restart|start over)/i.test(input.text);
+      if (restart) {
         await store.delete(turnsKey);
       }
       return undefined;

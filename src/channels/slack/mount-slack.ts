@@ -1,22 +1,26 @@
 /**
- * Mounts Archie's Slack app: DMs and the agent container, @mentions and their threads, `/archie`, buttons
- * and the App Home, over HTTP on the shared server (POST /slack/events) or Socket Mode. Off (undefined)
+ * Mounts Archie's Slack app: DMs and the agent container, @mentions and their threads (read when Archie is
+ * asked into one), the "Ask Archie about this thread" shortcut, `/archie`, buttons and the App Home, over HTTP on the shared server (POST /slack/events) or Socket Mode. Off (undefined)
  * without Slack settings; load-config already rejected incomplete ones.
  */
 import { webApi } from '@slack/bolt';
 import type { MountChannel, MountedChannel } from '../../app/channel.js';
+import { createAskAboutThread } from './ask-about-thread.js';
 import { registerCheckinModal } from './checkin-modal.js';
 import { createBoltApp, SLACK_EVENTS_PATH } from './create-bolt-app.js';
-import { dedupeDeliveries } from './dedupe-deliveries.js';
+import { dedupeEvents } from './dedupe-events.js';
 import { ignoreBots } from './ignore-bots.js';
 import { ignoreMalformed } from './ignore-malformed.js';
 import { createReplyPoster } from './post-replies.js';
+import { createSlackThreadReader } from './read-slack-thread.js';
 import { registerActions } from './register-actions.js';
 import { registerEvents } from './register-events.js';
+import { registerShortcut } from './register-shortcut.js';
 import { registerSlashCommand } from './register-slash-command.js';
 import { createTurnRunner } from './run-turn.js';
 import { createLatestIndex, createThreadTracker } from './slack-place.js';
 import { createSlackSender } from './slack-sender.js';
+import { createUserDirectory } from './user-directory.js';
 
 export interface MountSlackOptions {
   /** Web API retry policy (tests use a quick one). */
@@ -42,25 +46,22 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
     const post = createReplyPoster(client, logger);
     const threads = createThreadTracker(deps.store);
     const latest = createLatestIndex(deps.store);
-    const run = createTurnRunner({ deps: { ...deps, logger }, client, post, latest });
+    const users = createUserDirectory(client, deps.store, logger);
+    const run = createTurnRunner({ deps: { ...deps, logger }, client, post, latest, users });
+    const ask = createAskAboutThread(createSlackThreadReader({ client, users }), run, logger);
     let handled = 0;
     let duplicates = 0;
 
-    // Order matters: drop malformed and bot traffic, then retries and replays, before any listener (the Assistant included) runs.
+    // Order matters: drop malformed and bot traffic, then retries, before any listener (the Assistant included) runs.
     app.use(ignoreMalformed);
     app.use(ignoreBots);
     app.use(
-      dedupeDeliveries({
+      dedupeEvents({
         store: deps.store,
         onDuplicate: (eventId, retryNum) => {
           duplicates += 1;
           deps.metrics.dedupeHits.inc({ channel: 'slack' });
           logger.info({ eventId, retryNum }, 'Slack re-delivered an event we already have; ignored');
-        },
-        onReplay: () => {
-          duplicates += 1;
-          deps.metrics.dedupeHits.inc({ channel: 'slack' });
-          logger.warn('A signed Slack command or interaction arrived a second time (a replay); ignored');
         },
         onStoreError: (error) => logger.warn({ err: error }, 'Slack event dedupe store failed; processing anyway'),
       }),
@@ -69,7 +70,8 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
       handled += 1;
       await next();
     });
-    registerEvents(app, { deps: { ...deps, logger }, run, threads, latest });
+    registerEvents(app, { deps: { ...deps, logger }, run, threads, latest, ask, post });
+    registerShortcut(app, { ask, threads, logger });
     registerActions(app, run, logger);
     registerSlashCommand(app, { deps: { ...deps, logger }, client, post, run, threads });
     registerCheckinModal(app, { ...deps, logger }, client);

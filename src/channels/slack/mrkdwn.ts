@@ -31,3 +31,28 @@ export function toMrkdwn(markdown: string): string {
     .replace(/__([^_\n]+)__/g, '*$1*')
     .replace(/^#{1,6}\s+(.+)$/gm, '*$1*');
 }
+
+/**
+ * A Slack message's text as a person reads it: `<@U…>` mentions become `@name` (`names` maps user ids;
+ * Archie's own mention is dropped), `<#C…|general>` becomes `#general`, links show their label or URL, and
+ * the three escaped characters come back.
+ */
+export function readableText(text: string, names: ReadonlyMap<string, string>, botUserId?: string): string {
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, label?: string) =>
+      id === botUserId ? '' : (names.get(id) ?? (label ? `@${label}` : `@${id}`)),
+    )
+    .replace(/<#[CG][A-Z0-9]+\|([^>]*)>/g, '#$1')
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+/** User ids mentioned in a Slack message's text (`<@U…>`). */
+export function mentionedUsers(text: string): string[] {
+  return [...text.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)].map((m) => m[1]!);
+}

@@ -30,16 +30,30 @@ export function registerActions(app: App, run: RunTurn, logger: Logger): void {
     };
 
     if (action.action_id.startsWith('archie:q:') && message?.blocks && messageTs) {
-      // Collapse the answered question so a second click cannot answer it twice.
-      const blocks = message.blocks.filter((b) => (b as { type?: string }).type !== 'actions');
-      blocks.push({
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: `✓ ${escapeMrkdwn(label ?? action.value ?? '')}` }],
-      });
+      // Collapse the answered question (or settled disagreement) so a second click cannot answer it twice.
+      // Only its own buttons: one message may carry a disagreement and the next question.
+      const blocks = collapse(message.blocks, action.block_id, `✓ ${escapeMrkdwn(label ?? action.value ?? '')}`);
       await client.chat
         .update({ channel: channelId, ts: messageTs, text: message.text ?? 'Answered', blocks: wireBlocks(blocks) })
         .catch((error) => logger.debug({ err: error }, 'Could not collapse the answered question'));
     }
     await run(place, { type: 'choice', value: action.value ?? '', label });
   });
+}
+
+/**
+ * The message's blocks with the clicked button group replaced by a "✓ choice" line. A group is the
+ * actions blocks sharing the clicked block's id up to its chunk index (`archie-q:engineers:0`, `…:25`).
+ */
+function collapse(blocks: unknown[], blockId: string, done: string): unknown[] {
+  const group = blockId.replace(/:\d+$/, '');
+  const inGroup = (b: unknown) => {
+    const { type, block_id: id } = b as { type?: string; block_id?: string };
+    return type === 'actions' && id !== undefined && id.replace(/:\d+$/, '') === group;
+  };
+  const at = blocks.findIndex(inGroup);
+  if (at < 0) return blocks;
+  const kept = blocks.filter((b) => !inGroup(b));
+  kept.splice(at, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: done }] });
+  return kept;
 }

@@ -4,8 +4,10 @@
  */
 import { type App, Assistant, type AssistantConfig } from '@slack/bolt';
 import type { ChannelDeps } from '../../app/channel.js';
+import type { AskAboutThread } from './ask-about-thread.js';
+import type { PostReplies } from './post-replies.js';
 import { renderHome } from './render-home.js';
-import type { RunTurn } from './run-turn.js';
+import type { RunTurn, TurnInput } from './run-turn.js';
 import { isDmChannel, type LatestIndex, type SlackPlace, type ThreadTracker } from './slack-place.js';
 
 export interface EventDeps {
@@ -13,6 +15,8 @@ export interface EventDeps {
   run: RunTurn;
   threads: ThreadTracker;
   latest: LatestIndex;
+  ask: AskAboutThread;
+  post: PostReplies;
 }
 
 export const SUGGESTED_PROMPTS = [
@@ -32,7 +36,7 @@ export function stripMention(text: string, botUserId: string | undefined): strin
   return text.replace(mention, '').trim();
 }
 
-export function registerEvents(app: App, { deps, run, threads, latest }: EventDeps): void {
+export function registerEvents(app: App, { deps, run, threads, latest, ask, post }: EventDeps): void {
   const contextKey = (channelId: string, threadTs: string) => `slack:assistant-context:${channelId}:${threadTs}`;
   // The agent thread's context (which channel the user is looking at) lives in the shared store.
   const threadContextStore: NonNullable<AssistantConfig['threadContextStore']> = {
@@ -91,16 +95,25 @@ export function registerEvents(app: App, { deps, run, threads, latest }: EventDe
 
   app.event('app_mention', async ({ event, body, context }) => {
     const threadTs = event.thread_ts ?? event.ts;
+    // Asked into a thread it has not followed: what the team already wrote there is the description.
+    const askedIn = event.thread_ts !== undefined && !(await threads.has(event.channel, threadTs));
     await threads.join(event.channel, threadTs);
     const text = stripMention(event.text, context.botUserId);
-    const place: SlackPlace = {
+    const place = {
       teamId: teamOf(body, context.teamId),
       channelId: event.channel,
       threadTs,
       userId: event.user,
       isDm: isDmChannel(event.channel),
-    };
-    await run(place, text === '' ? { type: 'greet' } : { type: 'text', text });
+    } satisfies SlackPlace;
+    const own: TurnInput = text === '' ? { type: 'greet' } : { type: 'text', text };
+    // A chat command ("@Archie checkin weekly") is about the command, not the thread.
+    if (!askedIn || (own.type === 'text' && deps.commands.isCommand(own.text))) return run(place, own);
+    await ask(place, {
+      botUserId: context.botUserId,
+      explain: (message) => post(place, [{ type: 'text', text: message }]),
+      otherwise: own,
+    });
   });
 
   app.message(async ({ message, body, context }) => {

@@ -7,12 +7,11 @@ import type { ChannelDeps } from '../../app/channel.js';
 import { toArchieError } from '../../core/errors.js';
 import { templatedSummary } from '../../core/interview/interview-messages.js';
 import { type OutMessage, RECOMMENDATION_ACTIONS } from '../../core/message.js';
-import { quoteUserText } from '../../core/render/quote-user-text.js';
 import { openCheckinModal } from './checkin-modal.js';
 import type { PostReplies } from './post-replies.js';
 import { renderHelp } from './render-help.js';
 import { renderMessage } from './render-message.js';
-import { isCommand, type RunTurn } from './run-turn.js';
+import type { RunTurn } from './run-turn.js';
 import { conversationIdFor, isDmChannel, type SlackPlace, type ThreadTracker } from './slack-place.js';
 
 export interface SlashDeps {
@@ -39,7 +38,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
       ));
     }
     if (verb === '' || verb === 'help') return void (await ephemeral(renderHelp(commands.list())));
-    if (verb === 'checkin' && restWords.length === 0 && command.trigger_id && isCommand(commands.list(), text)) {
+    if (verb === 'checkin' && restWords.length === 0 && command.trigger_id && commands.isCommand(text)) {
       await ack();
       const place = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
       return void (await openCheckinModal(client, deps, command.trigger_id, place).catch((error) =>
@@ -53,7 +52,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
           : 'What would you like to know? `/archie ask When should inference be its own service?`',
       ));
     }
-    const known = verb === 'assess' || verb === 'ask' || isCommand(commands.list(), text);
+    const known = verb === 'assess' || verb === 'ask' || commands.isCommand(text);
     if (!known) return void (await ephemeral(renderHelp(commands.list(), word)));
     await ack();
 
@@ -71,7 +70,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
         await deliver(place, respond, [
           {
             type: 'text',
-            text: `**Question:** ${quoteUserText(rest)}\n\n${answer.answer}`,
+            text: `**Question:** ${rest}\n\n${answer.answer}`,
             citations: [...answer.citations, ...nearby],
             generated: answer.generated,
           },

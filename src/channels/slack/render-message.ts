@@ -1,6 +1,7 @@
 /** Renders any channel-neutral OutMessage as one or more Slack messages (Block Kit). */
 import type { OutMessage } from '../../core/message.js';
 import { renderAdrSnippet } from './render-adr.js';
+import { renderConflict } from './render-conflict.js';
 import { renderQuestion } from './render-question.js';
 import { renderRecommendation } from './render-recommendation.js';
 import { renderText } from './render-text.js';
@@ -14,6 +15,8 @@ export function renderMessage(message: OutMessage): SlackMessage[] {
       return renderQuestion(message);
     case 'recommendation':
       return renderRecommendation(message);
+    case 'conflict':
+      return renderConflict(message);
     case 'adr':
       return renderAdrSnippet(message);
   }

@@ -11,6 +11,7 @@ import type { OutMessage, TurnContext, UserInput } from '../../core/message.js';
 import type { PostReplies } from './post-replies.js';
 import { conversationIdFor, type LatestIndex, type SlackPlace } from './slack-place.js';
 import { createSlackStream, type SlackStream } from './slack-stream.js';
+import type { UserDirectory } from './user-directory.js';
 
 export type TurnInput = UserInput | { type: 'greet' };
 
@@ -19,14 +20,15 @@ export interface TurnRunnerDeps {
   client: webApi.WebClient;
   post: PostReplies;
   latest: LatestIndex;
+  users: UserDirectory;
 }
 
 export type RunTurn = (place: SlackPlace, input: TurnInput) => Promise<void>;
 
-export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps): RunTurn {
+export function createTurnRunner({ deps, client, post, latest, users }: TurnRunnerDeps): RunTurn {
   const { consultant, commands, logger, config } = deps;
   const maxChars = config.limits.maxMessageChars;
-  const commandContexts = createCommandContexts(deps, client, latest);
+  const commandContexts = createCommandContexts(users, latest);
 
   const setStatus = async (place: SlackPlace, status: string) => {
     if (!place.assistant || !place.threadTs) return;
@@ -44,7 +46,7 @@ export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps)
         await post(target, [tooLong(input.text.length, maxChars)]);
         return;
       }
-      if (input.type === 'text' && isCommand(commands.list(), input.text)) {
+      if (input.type === 'text' && commands.isCommand(input.text)) {
         const replies = await commands.tryText(input.text, await commandContexts(place));
         if (replies) return await post(target, replies);
       }
@@ -76,12 +78,6 @@ export function createTurnRunner({ deps, client, post, latest }: TurnRunnerDeps)
   };
 }
 
-/** True when the first word (with or without a leading slash) is a registered chat command. */
-export function isCommand(list: { name: string }[], text: string): boolean {
-  const word = /^\s*\/?(\w[\w-]*)/.exec(text)?.[1]?.toLowerCase();
-  return word !== undefined && list.some((c) => c.name.toLowerCase() === word);
-}
-
 /** True when a registered command claims this button value (its `actionPrefix`). */
 function ownsAction(list: { actionPrefix?: string }[], value: string): boolean {
   return list.some((c) => c.actionPrefix !== undefined && value.startsWith(c.actionPrefix));
@@ -101,25 +97,8 @@ function withoutStreamed(replies: OutMessage[], streamed: string | undefined): O
   return replies.filter((r) => !(r.type === 'text' && r.text.trim() === shown));
 }
 
-const TZ_TTL_MS = 24 * 3_600_000;
-
-/** Builds the CommandContext for a place, looking up the user's time zone (users.info, cached). */
-function createCommandContexts(deps: ChannelDeps, client: webApi.WebClient, latest: LatestIndex) {
-  const timeZone = async (userId: string | undefined) => {
-    if (!userId) return undefined;
-    const key = `slack:user-tz:${userId}`;
-    const cached = (await deps.store.get(key)) as string | undefined;
-    if (cached) return cached;
-    try {
-      const info = await client.users.info({ user: userId });
-      const tz = info.user?.tz;
-      if (tz) await deps.store.set(key, tz, TZ_TTL_MS);
-      return tz;
-    } catch (error) {
-      deps.logger.debug({ err: error }, 'Slack users.info failed; no time zone');
-      return undefined;
-    }
-  };
+/** Builds the CommandContext for a place, with the user's time zone. */
+function createCommandContexts(users: UserDirectory, latest: LatestIndex) {
   return async (place: SlackPlace): Promise<CommandContext> => ({
     target: {
       channel: 'slack',
@@ -132,6 +111,6 @@ function createCommandContexts(deps: ChannelDeps, client: webApi.WebClient, late
         ? conversationIdFor(place)
         : ((await latest.forChannel(place.channelId)) ?? conversationIdFor(place)),
     userId: place.userId,
-    timeZone: await timeZone(place.userId),
+    timeZone: await users.timeZone(place.userId),
   });
 }

@@ -47,7 +47,9 @@ export async function answerTurn(
   const fromCommand =
     input.type === 'choice'
       ? await deps.commands.tryAction(input.value, commands)
-      : await deps.commands.tryText(input.text, commands);
+      : input.type === 'text'
+        ? await deps.commands.tryText(input.text, commands)
+        : undefined;
   if (fromCommand) return send(context, fromCommand);
 
   const ask = input.type === 'text' ? /^\s*\/?ask\s+([\s\S]+)$/i.exec(input.text) : null;

@@ -1,11 +1,14 @@
 /**
- * The Agents SDK application: routes Teams activities (messages, card submits and Action.Execute
- * invokes, installs and removals) to Archie's turn handling.
+ * The Agents SDK application: routes Teams activities (messages, with a channel's reply chain read when
+ * Archie is mentioned in it; card submits and Action.Execute invokes; the "Ask Archie about this" message
+ * action; installs and removals) to Archie's turn handling.
  */
 import { AgentApplication, type CloudAdapter, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import type { ChannelDeps } from '../../app/channel.js';
+import { answerInChain, type ChainReading } from './answer-in-chain.js';
 import { answerTurn, invokeAcknowledgement, send } from './answer-turn.js';
 import { deleteConversationReference } from './conversation-references.js';
+import { registerMessageAction } from './message-action.js';
 import { conversationKind, mentionsBot, readCardValue, readMessageInput } from './read-teams-input.js';
 import { teamsConversationId } from './teams-conversation-id.js';
 
@@ -13,6 +16,10 @@ import { teamsConversationId } from './teams-conversation-id.js';
 const WELCOME_WINDOW_MS = 10 * 60 * 1_000;
 
 export interface TeamsAgentOptions {
+  /** Reading channel reply chains (Microsoft Graph) for mentions and the message action. */
+  chains: ChainReading;
+  /** The bot's app id, for posting the message action's answer (undefined when unauthenticated). */
+  appId?: string;
   streaming: boolean;
   /** Show "typing…" only when a turn takes longer than this (a quick answer needs no indicator). */
   typingDelayMs: number;
@@ -64,8 +71,11 @@ export function createTeamsAgent(
       return;
     }
     app.startTypingTimer(context);
-    await answerTurn(context, input, deps, options);
+    await answerInChain(context, input, deps, options, options.chains);
   });
+
+  // Before the card-action route below: invoke routes are tried in the order they were added.
+  registerMessageAction(app, { adapter, deps, appId: options.appId, ...options.chains });
 
   app.onActivity('invoke', async (context) => {
     const card = context.activity.name === 'adaptiveCard/action' ? readCardValue(context.activity.value) : undefined;

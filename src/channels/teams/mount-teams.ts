@@ -8,14 +8,15 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { ChannelDeps, MountChannel, MountedChannel } from '../../app/channel.js';
 import { browserGuard, requireJson } from '../../server/browser-guard.js';
 import { createAdoptLegacyMiddleware } from './adopt-legacy-conversation.js';
-import { authorizeRequest } from './authorize-request.js';
 import { createStoreReferencesMiddleware } from './conversation-references.js';
 import { createTeamsAdapter } from './create-teams-adapter.js';
 import { createTeamsAgent } from './create-teams-agent.js';
 import { createTeamsProactiveSender } from './create-teams-proactive-sender.js';
 import { createDedupeMiddleware } from './dedupe-activities.js';
+import { createGraphAccess, type GraphAccess } from './graph-access.js';
 import { createIgnoreOwnMessagesMiddleware } from './ignore-own-messages.js';
-import { createKnownSigningKeys } from './known-signing-keys.js';
+import { createReplyChainReader } from './read-reply-chain.js';
+import { createChainCursor } from './reply-chain.js';
 import { type AuthOverrides, teamsConfigProblem, toAuthConfiguration } from './teams-auth-config.js';
 
 export const TEAMS_ENDPOINT = '/api/messages';
@@ -28,6 +29,8 @@ export interface TeamsChannelOptions {
   typingDelayMs?: number;
   /** Pause between streamed chunks (default: the SDK's 1 s for Teams). */
   streamDelayMs?: number;
+  /** Graph access other than the configured one (tests read reply chains while the bot runs unauthenticated). */
+  graph?: GraphAccess;
 }
 
 /** Mounts Teams with settings from `config.teams` only. */
@@ -45,11 +48,10 @@ export async function createTeamsChannel(
   if (problem) logger.warn(`Teams: ${problem}`);
   // Unauthenticated Teams is for tools on this machine only, like the web chat: never on a public address.
   if (!appId && !config.loopbackOnly) return unavailable(app, deps, PUBLIC_WITHOUT_APP_ID(config.host));
-  const auth = toAuthConfiguration(config.teams, options.auth);
   let adapter: CloudAdapter;
   try {
     adapter = createTeamsAdapter({
-      auth,
+      auth: toAuthConfiguration(config.teams, options.auth),
       logger,
       clock: deps.clock,
       maxSendAttempts: options.maxSendAttempts,
@@ -71,7 +73,10 @@ export async function createTeamsChannel(
     createStoreReferencesMiddleware(deps.store, logger),
   );
   if (appId) adapter.use(createAdoptLegacyMiddleware(deps.store, logger));
+  const graph = options.graph ?? createGraphAccess(config.teams);
   const agent = createTeamsAgent(adapter, deps, {
+    chains: { readChain: createReplyChainReader({ graph }), cursor: createChainCursor(deps.store) },
+    appId,
     streaming: config.llm !== undefined,
     typingDelayMs: options.typingDelayMs ?? 300,
     streamDelayMs: options.streamDelayMs,
@@ -82,7 +87,7 @@ export async function createTeamsChannel(
     TEAMS_ENDPOINT,
     // Without a token anything a browser can send must be refused: other sites, rebound host names.
     ...(appId ? [] : [browserGuard({ publicUrl: config.publicUrl })]),
-    authorizeRequest(adapter, appId ? createKnownSigningKeys({ auth, clock: deps.clock, logger }) : undefined, logger),
+    authorize(adapter),
     requireJson(),
     express.json({ limit: config.limits.maxBodyBytes }),
     processActivity(adapter, agent.run.bind(agent), deps),
@@ -96,6 +101,7 @@ export async function createTeamsChannel(
       mounted: true,
       auth: appId ? `jwt (${config.teams.appType})` : 'off: unauthenticated, local use only',
       streaming: config.llm !== undefined ? 'personal chats' : 'off (no model)',
+      replyChains: graph ? 'read through Microsoft Graph where the team consents' : 'not read (no client secret)',
       ...(problem ? { problem } : {}),
     }),
     close: async () => {},
@@ -118,6 +124,13 @@ function unavailable(app: Express, deps: ChannelDeps, reason: string): MountedCh
     name: 'teams',
     status: () => ({ endpoint: TEAMS_ENDPOINT, mounted: false, reason }),
     close: async () => {},
+  };
+}
+
+/** The SDK's JWT check (401 for a missing or invalid token when an app id is set). */
+function authorize(adapter: CloudAdapter): RequestHandler {
+  return (req, res, next) => {
+    adapter.authorizeRequest(req as never, res as never, next).catch(next);
   };
 }
 

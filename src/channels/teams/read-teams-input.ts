@@ -38,12 +38,37 @@ export function readCardValue(value: unknown): { value: string; label?: string }
 
 /** Text with any leftover `<at>…</at>` mention markup and HTML entities cleaned up. */
 export function cleanText(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<at>[^<]*<\/at>/gi, '')
+  return decodeEntities((text ?? '').replace(/<at>[^<]*<\/at>/gi, '')).trim();
+}
+
+/** The HTML entities Teams puts in message text (named ones it uses, and numeric ones). */
+export function decodeEntities(text: string): string {
+  return text
     .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * A Graph chatMessage body (HTML) as the words people read: paragraphs and line breaks kept, tags dropped,
+ * `<at id="n">` mentions shown as "@Name" except those `isBot` says name an app (Archie among them).
+ */
+export function messageHtmlToText(html: string, isBot: (mentionId: number) => boolean): string {
+  return decodeEntities(
+    html
+      .replace(/<at id="(\d+)">([^<]*)<\/at>/gi, (_m, id: string, name: string) =>
+        isBot(Number(id)) ? '' : `@${name}`,
+      )
+      .replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
     .trim();
 }
 

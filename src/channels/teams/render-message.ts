@@ -2,6 +2,7 @@
 import type { OutMessage } from '../../core/message.js';
 import { fitCard } from './fit-card.js';
 import { renderAdr } from './render-adr.js';
+import { renderConflict } from './render-conflict.js';
 import { renderQuestion } from './render-question.js';
 import { renderRecommendation } from './render-recommendation.js';
 import { renderText } from './render-text.js';
@@ -19,6 +20,8 @@ function renderUnchecked(message: OutMessage): TeamsActivity[] {
       return [renderQuestion(message)];
     case 'recommendation':
       return [renderRecommendation(message)];
+    case 'conflict':
+      return [renderConflict(message)];
     case 'adr':
       return renderAdr(message);
   }

@@ -12,10 +12,13 @@ export interface AuthOverrides {
   issuers?: string[];
 }
 
+/** The settings that decide how Archie authenticates (Graph's addresses do not). */
+type TeamsAuthSettings = Omit<TeamsConfig, 'graph'>;
+
 /** The Azure Bot Service token issuer; always accepted by the SDK as a first-party issuer. */
 const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
-export function toAuthConfiguration(teams: TeamsConfig, overrides: AuthOverrides = {}): AuthConfiguration {
+export function toAuthConfiguration(teams: TeamsAuthSettings, overrides: AuthOverrides = {}): AuthConfiguration {
   const base: AuthConfiguration = {
     clientId: teams.appId,
     clientSecret: undefined,
@@ -51,13 +54,13 @@ export function toAuthConfiguration(teams: TeamsConfig, overrides: AuthOverrides
   };
 }
 
-function authTypeFor(teams: TeamsConfig): AuthType {
+function authTypeFor(teams: TeamsAuthSettings): AuthType {
   if (teams.appType === 'UserAssignedMSI') return AuthType.UserManagedIdentity;
   return AuthType.ClientSecret;
 }
 
 /** A configuration problem a user can fix, or undefined when the Teams settings are consistent. */
-export function teamsConfigProblem(teams: TeamsConfig): string | undefined {
+export function teamsConfigProblem(teams: TeamsAuthSettings): string | undefined {
   if (!teams.appId) return undefined;
   if (teams.appType !== 'UserAssignedMSI' && !teams.appPassword) {
     return 'MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is missing: create a client secret under Certificates & secrets in the app registration (or set MICROSOFT_APP_TYPE=UserAssignedMSI for a managed identity).';

@@ -137,7 +137,7 @@ export function createWebApi(deps: WebApiDeps): Router {
     res.json({ id, messages: added });
   });
 
-  async function runTurn(id: string, input: UserInput): Promise<OutMessage[]> {
+  async function runTurn(id: string, input: Extract<UserInput, { type: 'text' | 'choice' }>): Promise<OutMessage[]> {
     const commandCtx: CommandContext = {
       target: { channel: 'web', key: id },
       conversationId: consultantConversationId(id),

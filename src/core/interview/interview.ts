@@ -10,6 +10,8 @@ import type { FactUpdate } from '../profile/profile.js';
 import { readAnswer } from '../reading/read-answer.js';
 import { readMessage } from '../reading/read-message.js';
 import { describeProfile } from '../render/describe-profile.js';
+import { readSettleChoice } from '../threads/settle-choice.js';
+import { createThreadTurn } from '../threads/thread-turn.js';
 import { type ConversationState, startOver } from './conversation-state.js';
 import { detectIntent, type Intent, intentForAction, looksLikeKnowledgeQuestion } from './intents.js';
 import { EXAMPLES, greetingMessages, recommendationMessage, templatedSummary } from './interview-messages.js';
@@ -22,6 +24,11 @@ import { DEFAULT_MAX_MESSAGE_CHARS, screenInput } from './screen-input.js';
 
 export type { InterviewDeps, TurnResult } from './interview-steps.js';
 
+const settled = (value: string) => {
+  const update = readSettleChoice(value);
+  return update ? [update] : undefined;
+};
+
 /** Builds the interview over injected engine functions. */
 export function createInterview(deps: InterviewDeps) {
   const maxChars = deps.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
@@ -29,6 +36,7 @@ export function createInterview(deps: InterviewDeps) {
   const { proceed, recommend, resume, describeChanges, skip, absorb, knowledge } = steps;
   const onIntent = (intent: Intent, state: ConversationState, ctx: AssistContext) =>
     runIntent(intent, state, ctx, deps, steps);
+  const onThread = createThreadTurn(deps, steps);
 
   async function onDescription(
     state: ConversationState,
@@ -176,6 +184,7 @@ export function createInterview(deps: InterviewDeps) {
     /** One user turn. */
     async handle(state: ConversationState, input: UserInput, ctx: AssistContext = {}): Promise<TurnResult> {
       state.turns += 1;
+      if (input.type === 'thread') return onThread(state, input, ctx);
       if (input.type === 'choice') {
         const example = /^example:(\d+)$/.exec(input.value);
         const ex = example ? EXAMPLES[Number(example[1]) - 1] : undefined;
@@ -185,9 +194,10 @@ export function createInterview(deps: InterviewDeps) {
           if (answer.unsure || !answer.option) return skip(state, answer.question, 'unsure', ctx);
           return onAnswer(state, answer.question, answer.option.updates, undefined, ctx);
         }
-        if (answer?.option) {
-          // A button from an earlier question: the user is changing that answer.
-          const changes = recordFacts(state, answer.option.updates, 'corrected', deps.now());
+        // A button from an earlier question (the user is changing that answer), or one settling a disagreement.
+        const earlier = answer?.option?.updates ?? settled(input.value);
+        if (earlier) {
+          const changes = recordFacts(state, earlier, 'corrected', deps.now());
           const out: OutMessage[] = [
             { type: 'text', text: changes.length ? `Updated: ${describeChanges(changes, state)}.` : 'Noted.' },
           ];

@@ -44,6 +44,7 @@ export function mergeFacts(
     }
     const record: FactRecord = { source: effective, at };
     if (update.evidence) record.evidence = update.evidence.slice(0, 120);
+    if (update.speaker) record.speaker = update.speaker.slice(0, 80);
     if (same(current, value)) {
       // A direct answer confirming an extracted value upgrades where it came from, not the value.
       if (!existing || (!guarded && AUTHORITATIVE.has(effective))) prov[key] = record;

@@ -111,7 +111,7 @@ export interface FactRecord {
   evidence?: string;
   /** Where those words are in the message they came from. */
   span?: [number, number];
-  /** Who said it, when a thread has several speakers. */
+  /** Who said it, when read from a conversation of several people ("@ana"). */
   speaker?: string;
   at: string;
 }
@@ -128,4 +128,6 @@ export interface FactUpdate<K extends FactKey = FactKey> {
   range?: [number, number];
   /** True when the text corrects an earlier value ("actually we're 12"). */
   correction?: boolean;
+  /** Who said it, when read from a thread ("@ana"). */
+  speaker?: string;
 }

@@ -43,7 +43,7 @@ const PATTERNS: RegExp[] = [
   // The user's own imperative about what Archie should hold true ("Record that we are 900 engineers",
   // "could you log that we have a platform team?", "please note for your records…"): an instruction, not
   // a statement. "Note that we…" alone is a way of speaking, and stays a statement.
-  /^\W*(?:(?:hey|hi|ok|okay|so)\W+)?(?:archie\W+)?(?:(?:please|kindly|just|now)\s+)*(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?(?:record|log|write down|put down|jot down|set|mark|save|store|remember|register|enter|fill in|assume|treat|count|update|change|overwrite|pretend)\b/i,
+  /^\W*(?:(?:hey|hi|ok|okay|so)\W+)?(?:archie\W+)?(?:(?:please|kindly|just|now)\s+)*(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?(?:record|log|write down|put down|jot down|set|mark|save|store|remember|register|enter|fill in|assume|treat|count|update|change|overwrite|pretend)\b(?!\s*:)/i,
   /\b(?:note|remember|record|keep)\b[^.]{0,20}\bfor (?:your|the) (?:records?|report|notes|profile)\b/i,
   /\b(?:act|behave|answer|respond|proceed)\s+as\s+(?:if|though)\b/i,
   // Telling the bot which verdict is right, or which sources to cite.

@@ -161,7 +161,7 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
   if (
     q.value === 1 &&
     !q.approx &&
-    !/\b(?:we're|we are|we have|there's|there is|it's|it is|is|are|in|on|as|into|just|only|all|single|team of)\s*$/.test(
+    !/(?:\b(?:we're|we are|we have|there's|there is|it's|it is|is|are|in|on|as|into|just|only|all|single|team of)|^|[,;:(])\s*$/.test(
       before,
     ) &&
     !/^\s*(?:team|squad|app|application|service|deployable|codebase|repo|binary|engineer|developer|dev)\s+(?:of|for|owns|runs|does|handles)\b/.test(

@@ -100,7 +100,7 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     if (aboutWiderOrg(t, from, end)) proposals = proposals?.filter((p) => !TEAM_SHAPE_KEYS.has(p.key));
     if (!proposals?.length) return;
     const span: [number, number] = [ctx.offset + at(start), ctx.offset + at(end)];
-    const evidence = quote(sentence, [at(scope.start), at(scope.end)], at(start), at(end));
+    const evidence = quote(sentence, [0, sentence.length], at(start), at(end));
     for (const p of proposals) {
       const m = p.key === 'components' && modality !== 'current' ? modalityOf(scope, start, p.key) : modality;
       candidates.push({

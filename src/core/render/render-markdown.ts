@@ -74,6 +74,8 @@ export function renderMarkdown(message: OutMessage): string {
       const body = renderAssessmentMarkdown(message.assessment, message.summary);
       return `${body}${message.generated ? '\n\n_(Summary AI generated; the verdict comes from the rules engine.)_' : ''}\n\n${renderQuickReplies(message.actions)}`;
     }
+    case 'conflict':
+      return `${message.text}\n\n${renderQuickReplies(message.quickReplies)}`;
     case 'adr':
       return `ADR ready: ${message.filename}\n\n${message.markdown}`;
   }

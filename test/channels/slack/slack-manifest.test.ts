@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLACK_EVENTS_PATH } from '../../../src/channels/slack/create-bolt-app.js';
+import { ASK_THREAD_CALLBACK_ID } from '../../../src/channels/slack/register-shortcut.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../../slack/manifest.json', import.meta.url), 'utf8'));
 
@@ -42,5 +43,18 @@ describe('Slack app manifest', () => {
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.features.slash_commands[0].command).toBe('/archie');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('offers the thread shortcut the app handles, with the history scopes it reads threads with', () => {
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({
+        type: 'message',
+        callback_id: ASK_THREAD_CALLBACK_ID,
+        name: 'Ask Archie about this thread',
+      }),
+    );
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(['channels:history', 'groups:history', 'im:history', 'mpim:history']),
+    );
   });
 });

@@ -83,7 +83,8 @@ describe('Teams chat', () => {
     };
     await h.post(message(thread, 'chatter between humans'));
     expect(consultant.calls).toHaveLength(0);
-    const first = mention(thread, 'should our agent platform be microservices?');
+    // A new post that mentions Archie (its id is the chain's): no reply chain before it to read.
+    const first = { ...mention(thread, 'should our agent platform be microservices?'), id: '1700000000001' };
     await h.post(first);
     expect(consultant.calls[0]).toMatchObject({
       conversationId: `teams:${TENANT}:${thread.conversationId}`,

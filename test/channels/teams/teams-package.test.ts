@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTeamsPackage } from '../../../scripts/teams-package.js';
+import { ASK_ARCHIE_COMMAND_ID } from '../../../src/channels/teams/message-action.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
@@ -40,6 +41,19 @@ describe('npm run teams:package', () => {
       'history',
     ]);
     expect(manifest.validDomains).toEqual(['archie.example.com']);
+    // The message action Archie handles, and the one permission it reads reply chains with.
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).toBe(APP_ID);
+    expect(extension.commands[0]).toMatchObject({
+      id: ASK_ARCHIE_COMMAND_ID,
+      type: 'action',
+      context: ['message'],
+      title: 'Ask Archie about this',
+    });
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'ChannelMessage.Read.Group', type: 'Application' },
+    ]);
+    expect(manifest.webApplicationInfo.id).toBe(APP_ID);
     expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.19);
     const color = await zip.file('color.png')!.async('nodebuffer');
     const outline = await zip.file('outline.png')!.async('nodebuffer');

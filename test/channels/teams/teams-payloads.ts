@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 export const BOT = { id: '28:00000000-0000-0000-0000-00000000b07', name: 'Archie' };
 export const USER = { id: '29:1user-megan', name: 'Megan Bowen', aadObjectId: '6b1e0d4c-0000-4000-8000-0000000000aa' };
 export const TENANT = '72f988bf-0000-4000-8000-000000000001';
+/** The team's Microsoft 365 group id (what Graph calls the team). */
+export const TEAM_GROUP = 'a1b2c3d4-0000-4000-8000-0000000000cc';
 
 export type Payload = Record<string, unknown>;
 
@@ -39,7 +41,7 @@ function base(place: Place, extra: Payload): Payload {
             teamsChannelId: place.conversationId.split(';')[0],
             teamsTeamId: '19:team-general@thread.skype',
             channel: { id: place.conversationId.split(';')[0] },
-            team: { id: '19:team-general@thread.skype' },
+            team: { id: '19:team-general@thread.skype', aadGroupId: TEAM_GROUP },
           }
         : {}),
     },
@@ -91,4 +93,26 @@ export function botAdded(place: Place): Payload {
 /** The app was installed (Teams sends this beside conversationUpdate). */
 export function installed(place: Place): Payload {
   return base(place, { type: 'installationUpdate', action: 'add' });
+}
+
+/** A mention in a channel reply chain: conversation `<channel>;messageid=<root>`, the activity's own id. */
+export function chainMention(serviceUrl: string, channel: string, rootId: string, text: string, id?: string): Payload {
+  return {
+    ...mention({ serviceUrl, conversationId: `${channel};messageid=${rootId}`, kind: 'channel' }, text),
+    ...(id ? { id } : {}),
+  };
+}
+
+/** The "Ask Archie about this" message action submitted on `messagePayload` (a chatMessage). */
+export function messageAction(
+  place: Place,
+  messagePayload: Record<string, unknown>,
+  data: Record<string, unknown> = {},
+  commandId = 'askArchie',
+): Payload {
+  return base(place, {
+    type: 'invoke',
+    name: 'composeExtension/submitAction',
+    value: { commandId, commandContext: 'message', messagePayload, data, context: { theme: 'default' } },
+  });
 }

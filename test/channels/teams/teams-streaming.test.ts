@@ -60,7 +60,8 @@ describe('Teams streaming', () => {
       conversationId: '19:c@thread.tacv2;messageid=1',
       kind: 'channel' as const,
     };
-    await h.post(mention(thread, 'what fits us?'));
+    // A new post that mentions Archie (its id is the chain's): no reply chain before it to read.
+    await h.post({ ...mention(thread, 'what fits us?'), id: '1' });
     expect(contexts[0]?.stream).toBeUndefined();
     const sent = h.connector.received.map((r) => r.activity);
     expect(sent.filter((a) => a.type === 'message')).toHaveLength(1);
