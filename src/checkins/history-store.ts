@@ -2,6 +2,7 @@
  * Assessment history per team (per conversation): every verdict with its date, facts and the factors
  * behind it, newest last, bounded so a chatty team cannot grow a record without limit.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Assessment, Citation, FactorResult, Verdict } from '../core/assessment/assessment.js';
 import type { TeamProfile } from '../core/profile/profile.js';
 import { createSerializeByKey, type SerializeByKey } from '../core/serialize-by-key.js';
@@ -63,6 +64,18 @@ export function historyEntry(
   };
 }
 
+/** Same verdict, confidence, facts and source as the last entry: nothing to add. */
+function sameAssessment(last: HistoryEntry | undefined, next: Omit<HistoryEntry, 'schemaVersion'>): boolean {
+  return (
+    last !== undefined &&
+    last.verdict === next.verdict &&
+    last.confidence === next.confidence &&
+    last.source === next.source &&
+    last.engineVersion === next.engineVersion &&
+    isDeepStrictEqual(last.profile, next.profile)
+  );
+}
+
 const isEntry = (raw: unknown): raw is HistoryEntry => {
   const e = raw as Partial<HistoryEntry> | undefined;
   return Boolean(e && e.schemaVersion === 1 && typeof e.at === 'string' && typeof e.verdict === 'string');
@@ -90,6 +103,8 @@ export function createHistoryStore(
     record: (id, entry) =>
       serialise(key(id), async () => {
         const entries = await list(id);
+        // A re-assessment that changed nothing is not a new point in the team's history.
+        if (sameAssessment(entries.at(-1), entry)) return;
         entries.push({ schemaVersion: 1, ...entry });
         await store.set(key(id), entries.slice(-limit));
         await teams.add(id);

@@ -1,4 +1,4 @@
-/** History as people read it: the trend line ("2026-09-01 monolith → 2026-11-28 hybrid (confidence 0.72)") and one line per assessment. */
+/** History as people read it: the trend line ("2026-09-01 monolith → 2026-11-28 hybrid (confidence 72%)") and one line per assessment. */
 import { VERDICT_LABELS, type Verdict } from '../core/assessment/assessment.js';
 import { describeProfile } from '../core/render/describe-profile.js';
 import type { HistoryEntry } from './history-store.js';
@@ -16,7 +16,7 @@ export function renderTrend(entries: readonly HistoryEntry[]): string {
   return points
     .map((p, i) => {
       const text = `${day(p.at)} ${p.verdict}`;
-      return i === points.length - 1 ? `${text} (confidence ${p.confidence.toFixed(2)})` : text;
+      return i === points.length - 1 ? `${text} (confidence ${Math.round(p.confidence * 100)}%)` : text;
     })
     .join(' → ');
 }

@@ -3,7 +3,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import Keyv from 'keyv';
 import { loadConfig } from '../config/load-config.js';
 import { systemClock } from '../core/clock.js';
-import type { Consultant } from '../core/consultant.js';
+import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import { createConsultant } from '../core/create-consultant.js';
 import { ArchieError } from '../core/errors.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
@@ -24,8 +24,12 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw usage(`${detail}. Run \`archie ${command} --help\`.`);
+    // node's own text for an unknown option suggests a quoting trick with unbalanced quotes: say it plainly.
+    const unknown = /^Unknown option '([^']+)'/.exec(error instanceof Error ? error.message : '');
+    const detail = unknown
+      ? `unknown option ${unknown[1]}`
+      : (error instanceof Error ? error.message.split('\n')[0] : String(error))?.replace(/\.$/, '');
+    throw usage(`${detail}. Run \`archie ${command} --help\` to see the options.`);
   }
 }
 
@@ -37,6 +41,10 @@ export function usage(message: string): ArchieError {
 export interface CliConsultant {
   consultant: Consultant;
   maxMessageChars: number;
+  /** The store the consultant keeps conversations in (history is kept beside them). */
+  store: Keyv;
+  /** memory when nothing outlives the command. */
+  storeKind: 'memory' | 'sqlite' | 'redis';
   close(): Promise<void>;
 }
 
@@ -44,10 +52,15 @@ export interface CliConsultant {
  * The consultant for a command. `persistent` uses STORE_URL (chat resumes across runs); otherwise an
  * in-memory store, so one-shot commands never touch the data directory.
  */
-export async function buildConsultant(io: CliIo, options: { persistent: boolean }): Promise<CliConsultant> {
+export async function buildConsultant(
+  io: CliIo,
+  options: { persistent: boolean; onAssessment?: AssessmentListener },
+): Promise<CliConsultant> {
   const config = loadConfig({ env: io.env });
   // One-shot commands keep nothing, so they skip loading the SQLite and Redis drivers (faster start-up).
-  const store = options.persistent ? await openStore(config.store.url) : { keyv: new Keyv(), close: async () => {} };
+  const store = options.persistent
+    ? await openStore(config.store.url)
+    : { keyv: new Keyv(), kind: 'memory' as const, close: async () => {} };
   try {
     const knowledge = await loadKnowledgeBase();
     // With a configured model the CLI explains and answers better; without one, the model code is never loaded.
@@ -63,8 +76,15 @@ export async function buildConsultant(io: CliIo, options: { persistent: boolean 
       store: store.keyv,
       assist,
       limits: { maxMessageChars: config.limits.maxMessageChars },
+      onAssessment: options.onAssessment,
     });
-    return { consultant, maxMessageChars: config.limits.maxMessageChars, close: () => store.close() };
+    return {
+      consultant,
+      maxMessageChars: config.limits.maxMessageChars,
+      store: store.keyv,
+      storeKind: store.kind,
+      close: () => store.close(),
+    };
   } catch (error) {
     await store.close();
     throw error instanceof ArchieError

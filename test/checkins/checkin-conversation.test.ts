@@ -72,7 +72,7 @@ describe('a check-in conversation', () => {
     const snapshot = await h.deps.consultant.snapshot(h.ctx.conversationId);
     expect(snapshot?.profile).toMatchObject({ engineers: 80, teams: 8, releaseFriction: true });
     const history = texts(await h.command('history'));
-    expect(history).toMatch(/\*\*Trend:\*\* 2026-01-05 monolith → 2026-01-05 \S+ \(confidence 0\.\d\d\)/);
+    expect(history).toMatch(/\*\*Trend:\*\* 2026-01-05 monolith → 2026-01-05 \S+ \(confidence \d+%\)/);
     expect(history).toMatch(/Assessments\*\* \(2, newest first\)/);
     expect(history).toMatch(/checkin · 80 engineers, 8 teams/);
 

@@ -26,6 +26,10 @@ function io(env: Record<string, string>) {
     readStdin: async () => undefined,
     stdin: process.stdin,
     isTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    cwd: dir,
+    user: 'tester',
     env,
   };
   return { cli, out: () => out.join(''), err: () => err.join('') };
@@ -66,7 +70,7 @@ describe('archie history', () => {
     const list = io({ STORE_URL: url });
     expect(await run([], list.cli)).toBe(0);
     expect(list.out()).toMatch(
-      /slack:T1:C1 {2}2026-09-01 monolith → 2026-11-28 hybrid \(confidence 0\.\d\d\) {2}\[2\][\s\S]*teams:19:abc/,
+      /slack:T1:C1 {2}2026-09-01 monolith → 2026-11-28 hybrid \(confidence \d+%\) {2}\[2\][\s\S]*teams:19:abc/,
     );
 
     const team = io({ STORE_URL: url });
@@ -79,6 +83,33 @@ describe('archie history', () => {
     const parsed = JSON.parse(json.out());
     expect(parsed.assessments.map((a: { verdict: string }) => a.verdict)).toEqual(['monolith', 'hybrid']);
     expect(parsed.assessments[1].facts).toMatchObject({ engineers: 9, modelSizeB: 70 });
+  });
+
+  it('finds a team by its id without the channel prefix when only one team has it', async () => {
+    const url = `sqlite://${join(dir, 'archie.sqlite')}`;
+    await seedHistory(url);
+    const short = io({ STORE_URL: url });
+    expect(await run(['--team', '19:abc'], short.cli)).toBe(0);
+    expect(short.out()).toMatch(/^Team teams:19:abc\nTrend: 2026-10-01 monolith \(confidence \d+%\)/);
+  });
+
+  it('keeps one row when a re-assessment changed nothing', async () => {
+    const url = `sqlite://${join(dir, 'archie.sqlite')}`;
+    const kb = await loadKnowledgeBase();
+    const store = createStore(url);
+    const history = createHistoryStore(store.keyv, createKeyvIndex(store.keyv, HISTORY_TEAMS_KEY));
+    const profile = { engineers: 4, teams: 1, modelHosting: 'hosted-api' as const };
+    const assessment = assessProfile(profile, kb);
+    for (const day of ['2026-10-01', '2026-10-02']) {
+      await history.record('web:abc', historyEntry(assessment, profile, new Date(`${day}T10:00:00Z`), 'conversation'));
+    }
+    const grown = { ...profile, engineers: 5 };
+    await history.record(
+      'web:abc',
+      historyEntry(assessProfile(grown, kb), grown, new Date('2026-10-03T10:00:00Z'), 'conversation'),
+    );
+    expect((await history.list('web:abc')).map((e) => e.at.slice(0, 10))).toEqual(['2026-10-01', '2026-10-03']);
+    await store.close();
   });
 
   it('says plainly when a team has no history', async () => {

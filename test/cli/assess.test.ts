@@ -45,18 +45,22 @@ describe('archie assess', () => {
   it('rejects an unknown option or format as a usage error (exit 2)', async () => {
     const bad = await runCli(['assess', '--colour'], { input: 'x' });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^archie assess: .*--colour/);
+    expect(bad.stderr).toBe('archie assess: unknown option --colour. Run `archie assess --help` to see the options.\n');
     const format = await runCli(['assess', '--format', 'pdf'], { input: CANONICAL[0].text });
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/unknown format "pdf"/);
-  });
+    const both = await runCli(['assess', '--json', '--format', 'adr'], { input: CANONICAL[0].text });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--json and --format adr ask for two different outputs/);
+  }, 60_000);
 });
 
 describe('archie assess with bad input', () => {
   it('empty stdin: a clear message and exit 2', async () => {
     const run = await runCli(['assess'], { input: '' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/didn’t get any text/);
+    expect(run.stderr).toMatch(/stdin was empty: describe your system, e\.g\. echo/);
+    expect(run.stderr).not.toMatch(/type "help"/);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 

@@ -46,7 +46,14 @@ export function tempDir(prefix = 'archie-cli-'): { dir: string; cleanup: () => v
 /** Runs `archie <args>` with `input` on stdin; STORE_URL defaults into a fresh temp dir. */
 export function runCli(
   args: string[],
-  options: { input?: string | Buffer; env?: Record<string, string>; storeDir?: string; timeoutMs?: number } = {},
+  options: {
+    input?: string | Buffer;
+    env?: Record<string, string>;
+    storeDir?: string;
+    timeoutMs?: number;
+    /** The working directory (where `chat` writes an exported ADR); default the repository. */
+    cwd?: string;
+  } = {},
 ): Promise<CliRun> {
   const started = performance.now();
   const env: Record<string, string> = {
@@ -61,7 +68,11 @@ export function runCli(
     ...options.env,
   };
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['bin/archie.js', ...args], { cwd: REPO_ROOT, env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/archie.js'), ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env,
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);

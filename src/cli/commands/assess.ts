@@ -77,6 +77,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return EXIT.ok;
     }
+    if (values.json && values.format && values.format !== 'json') {
+      throw usage(`--json and --format ${values.format} ask for two different outputs: use one of them`);
+    }
     const format = values.json ? 'json' : (values.format ?? 'markdown');
     if (!['markdown', 'json', 'adr'].includes(format))
       throw usage(`unknown format "${format}": use markdown, json or adr`);
@@ -89,6 +92,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         throw usage('describe your system on stdin, e.g. echo "3 engineers, hosted OpenAI API" | archie assess');
       }
       text = decodeText(bytes);
+      if (!text.trim()) {
+        throw usage(
+          'stdin was empty: describe your system, e.g. echo "3 engineers, hosted OpenAI API" | archie assess',
+        );
+      }
     }
 
     const cli = await buildConsultant(io, { persistent: false });

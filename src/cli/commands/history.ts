@@ -1,22 +1,23 @@
 /** `archie history`: the teams with assessment history, or one team's verdicts over time with the trend. */
-import { createHistoryStore, type HistoryEntry } from '../../checkins/history-store.js';
-import { createIndexes } from '../../checkins/mount-checkins.js';
-import { closeRedis, connectRedis, type RedisClient } from '../../checkins/redis-connection.js';
+import type { HistoryEntry, HistoryStore } from '../../checkins/history-store.js';
 import { renderHistoryLines, renderTrend } from '../../checkins/render-history.js';
 import { loadConfig } from '../../config/load-config.js';
 import { createStore } from '../../store/create-store.js';
 import type { CliIo } from '../cli-io.js';
-import { EXIT, EXIT_CODES_HELP, parseOptions, withErrors } from '../cli-support.js';
+import { EXIT, EXIT_CODES_HELP, parseOptions, usage, withErrors } from '../cli-support.js';
+import { openHistory } from '../open-history.js';
 
 const HELP = `Usage: archie history [--team <conversationId>] [--json]
 
-Without --team: lists the teams (conversations, e.g. a Slack channel or Teams chat) with assessment
-history, newest verdict first. With --team: every assessment of that team (date, verdict, confidence,
-key facts) and the trend, e.g. "2026-09-01 monolith → 2026-11-28 hybrid (confidence 0.72)".
-Reads the store in STORE_URL (and REDIS_URL when set), the same one \`archie serve\` writes.
+Without --team: lists the teams (conversations: a Slack channel, a Teams chat, a web chat or your
+\`archie chat\`) with assessment history, newest verdict first. With --team: every assessment of that
+team (date, verdict, confidence, key facts) and the trend, e.g.
+"2026-09-01 monolith → 2026-11-28 hybrid (confidence 72%)".
+Reads the store in STORE_URL (and REDIS_URL when set), the same one \`archie serve\` and \`archie chat\` write.
 
 Options:
-  --team <id>  One team's history
+  --team <id>  One team's history; the part after the channel prefix is enough when only one team has it
+               (vOxGig… for web:vOxGig…)
   --json       JSON: {teams: [{team, assessments, latest}]} or {team, trend, assessments: [...]}
   -h, --help   Show this help
 
@@ -36,11 +37,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     const config = loadConfig({ env: io.env });
     const store = createStore(config.store.url);
-    let redis: RedisClient | undefined;
+    let opened: Awaited<ReturnType<typeof openHistory>> | undefined;
     try {
-      if (config.redisUrl) redis = await connectRedis(config.redisUrl, () => {});
-      const history = createHistoryStore(store.keyv, createIndexes({ store: store.keyv }, redis).teams);
-      if (values.team) return printTeam(io, values.team, await history.list(values.team), Boolean(values.json));
+      opened = await openHistory(config, store.keyv);
+      const { history } = opened;
+      if (values.team) {
+        const team = await resolveTeam(history, values.team);
+        return printTeam(io, team, await history.list(team), Boolean(values.json));
+      }
       const teams = await Promise.all(
         (await history.teams()).map(async (team) => ({ team, entries: await history.list(team) })),
       );
@@ -65,10 +69,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       );
       return EXIT.ok;
     } finally {
-      if (redis) await closeRedis(redis);
+      await opened?.close();
       await store.close();
     }
   });
+}
+
+/** The team id as given, or the one team whose id ends with `:<given>` (ids without their channel prefix). */
+async function resolveTeam(history: HistoryStore, given: string): Promise<string> {
+  if ((await history.list(given)).length) return given;
+  const matches = (await history.teams()).filter((team) => team.endsWith(`:${given}`));
+  if (matches.length > 1) {
+    throw usage(`"${given}" matches ${matches.length} teams (${matches.join(', ')}): pass the whole id with --team.`);
+  }
+  return matches[0] ?? given;
 }
 
 const summary = (e: HistoryEntry) => ({
