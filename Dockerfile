@@ -21,6 +21,7 @@ COPY bin ./bin
 COPY src ./src
 COPY prompts ./prompts
 COPY knowledge ./knowledge
+COPY pages ./pages
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -14,6 +14,7 @@ import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
 import { createInFlight } from '../server/create-in-flight.js';
+import { mountSite } from '../site/mount-site.js';
 import { type CreatedStore, createStore } from '../store/create-store.js';
 import { createTurnLock } from '../store/turn-lock.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
@@ -141,6 +142,8 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     const channel = await (await entry.load())(app, deps);
     if (channel) channels.push(channel);
   }
+  // After the channels, so the web chat keeps `/` when it is on; the landing page takes it otherwise.
+  mountSite(app, { config, channels: () => channels });
 
   let server: Server | undefined;
   let closing: Promise<void> | undefined;

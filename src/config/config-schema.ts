@@ -16,7 +16,15 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A whole number in a range; every failure says the range (never zod's "expected number, received NaN"). */
+const int = (min: number, max: number) => {
+  const error = `use a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+/** The stores Archie can open (src/store/create-store.ts). */
+export const STORE_URL_EXAMPLES = 'sqlite://./data/archie.sqlite, redis://host:6379 (or rediss://) or memory://';
+const isStoreUrl = (url: string) => /^(sqlite:\/\/|redis:\/\/|rediss:\/\/|memory(:\/\/)?$)/.test(url);
 
 export const envSchema = z.object({
   PORT: int(0, 65535).default(3978),
@@ -25,7 +33,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_BODIES: bool.default(false),
 
-  STORE_URL: z.string().trim().default('sqlite://./data/archie.sqlite'),
+  STORE_URL: z
+    .string()
+    .trim()
+    .default('sqlite://./data/archie.sqlite')
+    .refine(isStoreUrl, { error: `is not a store Archie can open: use ${STORE_URL_EXAMPLES}` }),
   REDIS_URL: optionalString,
 
   OPENAI_API_KEY: optionalString,
@@ -65,6 +77,9 @@ export const envSchema = z.object({
     .default('https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token'),
 
   WEB_CHAT: bool.optional(),
+  /** Markdown files served at /privacy and /terms (Teams requires both); templates ship in pages/. */
+  PRIVACY_PAGE: optionalString,
+  TERMS_PAGE: optionalString,
 
   CHECKINS: bool.default(true),
   CHECKIN_STALE_DAYS: int(1, 3650).default(90),
@@ -96,6 +111,8 @@ export interface Config {
   slack?: SlackConfig;
   teams: TeamsConfig;
   webChat: boolean;
+  /** The Markdown behind /privacy and /terms. */
+  site: { privacyPage: string; termsPage: string };
   /** lockMs: BullMQ job lock; a replica silent this long is presumed dead and its run handed over. */
   checkins: { enabled: boolean; staleDays: number; lockMs: number };
   limits: {

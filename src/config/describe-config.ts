@@ -50,7 +50,8 @@ export function describeConfig(config: Config): Array<[string, string]> {
           ? 'unauthenticated local mode (no MICROSOFT_APP_ID), only on this machine'
           : 'off: no MICROSOFT_APP_ID, and unauthenticated Teams runs only on a loopback HOST',
     ],
-    ['web chat', config.webChat ? 'on' : 'off'],
+    ['web chat', config.webChat ? 'on' : 'off (set WEB_CHAT=true to serve it on this HOST)'],
+    ['privacy / terms pages', `${config.site.privacyPage} / ${config.site.termsPage}`],
     ['check-ins', config.checkins.enabled ? `on, stale after ${config.checkins.staleDays} days` : 'off'],
     [
       'limits',

@@ -1,5 +1,7 @@
 /** The only reader of the environment: validates it into a typed Config with errors that say how to fix them. */
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { ArchieError } from '../core/errors.js';
 import { type Config, type Env, envSchema } from './config-schema.js';
@@ -20,11 +22,21 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   );
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      // Secrets are never echoed; for other settings the value helps spot a typo.
+      const value = typeof raw[name] === 'string' && !SECRET_SETTINGS.test(name) ? ` (got "${raw[name]}")` : '';
+      return `${name}: ${issue.message}${value}`;
+    });
     throw new ArchieError('config_invalid', `Configuration problem:\n- ${lines.join('\n- ')}`);
   }
   return toConfig(parsed.data);
 }
+
+const SECRET_SETTINGS = /KEY|TOKEN|SECRET|PASSWORD/;
+
+/** The shipped templates for /privacy and /terms (found from the repository root in source and compiled builds). */
+const PAGES_DIR = fileURLToPath(new URL('../../pages/', import.meta.url));
 
 function readDotenv(path: string | false): Record<string, string> {
   if (!path || !existsSync(path)) return {};
@@ -62,6 +74,10 @@ function toConfig(env: Env): Config {
       graph: { apiUrl: env.GRAPH_API_URL.replace(/\/+$/, ''), tokenUrl: env.GRAPH_TOKEN_URL },
     },
     webChat: env.WEB_CHAT ?? loopback,
+    site: {
+      privacyPage: resolve(env.PRIVACY_PAGE ?? `${PAGES_DIR}privacy.md`),
+      termsPage: resolve(env.TERMS_PAGE ?? `${PAGES_DIR}terms.md`),
+    },
     checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS, lockMs: env.CHECKIN_LOCK_MS },
     limits: {
       messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,

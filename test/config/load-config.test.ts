@@ -47,7 +47,15 @@ describe('loadConfig', () => {
   });
 
   it('names the variable and the problem for invalid values', () => {
-    expect(problem({ PORT: 'eighty' })).toMatch(/PORT/);
+    expect(problem({ PORT: 'eighty' })).toMatch(/PORT: use a whole number from 0 to 65,535 \(got "eighty"\)/);
+    expect(problem({ PORT: 'eighty' })).not.toMatch(/NaN|expected number/);
+    expect(problem({ STORE_URL: 'postgres://x' })).toMatch(
+      /STORE_URL: is not a store Archie can open: use sqlite:\/\/\.\/data\/archie\.sqlite, redis:\/\/host:6379 \(or rediss:\/\/\) or memory:\/\/ \(got "postgres:\/\/x"\)/,
+    );
+    // A secret's value is never echoed back.
+    expect(problem({ OPENAI_API_KEY: 'sk-1', LLM_TIMEOUT_MS: 'x', SLACK_BOT_TOKEN: 'xoxb-secret-1' })).not.toMatch(
+      /xoxb-secret-1/,
+    );
     expect(problem({ LOG_BODIES: 'maybe' })).toMatch(/LOG_BODIES: use true or false/);
     expect(problem({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' })).toMatch(/OPENAI_API_KEY/);
   });

@@ -51,7 +51,7 @@ export function runCli(
     env?: Record<string, string>;
     storeDir?: string;
     timeoutMs?: number;
-    /** The working directory (where `chat` writes an exported ADR); default the repository. */
+    /** The working directory (where `chat` writes an exported ADR); default a fresh temp directory. */
     cwd?: string;
   } = {},
 ): Promise<CliRun> {
@@ -67,9 +67,11 @@ export function runCli(
       : { STORE_URL: 'memory://' }),
     ...options.env,
   };
+  // A run never writes into the repository (an option number can mean Export ADR) nor reads its .env.
+  const scratch = options.cwd ? undefined : tempDir('archie-run-');
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/archie.js'), ...args], {
-      cwd: options.cwd ?? REPO_ROOT,
+      cwd: options.cwd ?? scratch!.dir,
       env,
       stdio: 'pipe',
     });
@@ -85,6 +87,7 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      scratch?.cleanup();
       resolveRun({ code, stdout, stderr, ms: performance.now() - started });
     });
     child.stdin.on('error', () => {});

@@ -61,9 +61,10 @@ export async function createTeamsChannel(
     logger.debug({ err: error }, 'Teams: the SDK refused to start');
     return unavailable(app, deps, NOT_CONFIGURED);
   }
+  // Only a loopback bind gets here without an app id: nothing is exposed, so this is information, not a warning.
   if (!appId) {
-    logger.warn(
-      `Teams: MICROSOFT_APP_ID is not set, so ${TEAMS_ENDPOINT} accepts UNAUTHENTICATED requests. Use this only locally (Microsoft 365 Agents Playground or the Bot Framework Emulator) and never expose it publicly; set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn authentication on.`,
+    logger.info(
+      `Teams: MICROSOFT_APP_ID is not set, so ${TEAMS_ENDPOINT} accepts unauthenticated requests from this machine (Microsoft 365 Agents Playground or the Bot Framework Emulator); set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to serve Teams.`,
     );
   }
 

@@ -1,9 +1,15 @@
-/** `archie serve`: every HTTP channel on one port, with a graceful shutdown on SIGTERM/SIGINT. */
+/**
+ * `archie serve`: every HTTP channel on one port, with a graceful shutdown on SIGTERM/SIGINT. A person at a
+ * terminal gets readable log lines and a start-up banner in plain words; anything else (a container, a
+ * pipe, NODE_ENV=production) gets JSON lines.
+ */
 import { createArchie } from '../../app/create-archie.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ArchieError } from '../../core/errors.js';
 import { createLogger } from '../../observability/create-logger.js';
 import type { CliIo } from '../cli-io.js';
+import { startupBanner } from '../startup-banner.js';
+import { terminalStyle } from '../terminal/terminal-style.js';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -13,7 +19,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const config = loadConfig({ env: io.env });
-  const logger = createLogger({ level: config.log.level, bodies: config.log.bodies });
+  const forPerson = io.stderrIsTTY && io.env.NODE_ENV !== 'production';
+  const logger = createLogger({
+    level: config.log.level,
+    bodies: config.log.bodies,
+    ...(forPerson ? { pretty: { color: terminalStyle({ ...io, stdoutIsTTY: io.stderrIsTTY }).color } } : {}),
+  });
   const archie = await createArchie(config, { logger });
   let port: number;
   try {
@@ -29,18 +40,22 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
-  logger.info(
-    {
-      port,
-      host: config.host,
-      model: config.llm ? config.llm.provider : 'offline',
-      store: archie.store.kind,
-      channels: archie.channels.map((c) => c.name),
-    },
-    config.llm ? 'Archie is running with a model' : 'Archie is running on the offline engine (no LLM key configured)',
-  );
-  if (config.webChat) logger.info(`Open the web chat: http://${shownHost}:${port}/`);
+  if (forPerson) {
+    io.stdout(`\n${startupBanner({ config, port, channels: archie.channels, store: archie.store }).join('\n')}\n\n`);
+  } else {
+    const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
+    logger.info(
+      {
+        port,
+        host: config.host,
+        model: config.llm ? config.llm.provider : 'offline',
+        store: archie.store.kind,
+        channels: archie.channels.map((c) => c.name),
+      },
+      config.llm ? 'Archie is running with a model' : 'Archie is running on the offline engine (no LLM key configured)',
+    );
+    if (config.webChat) logger.info(`Open the web chat: http://${shownHost}:${port}/`);
+  }
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

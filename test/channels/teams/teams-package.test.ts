@@ -54,6 +54,10 @@ describe('npm run teams:package', () => {
       { name: 'ChannelMessage.Read.Group', type: 'Application' },
     ]);
     expect(manifest.webApplicationInfo.id).toBe(APP_ID);
+    // Teams requires privacy and terms pages; Archie serves both (operator-editable, see PRIVACY_PAGE).
+    expect(manifest.developer.websiteUrl).toBe('https://archie.example.com');
+    expect(manifest.developer.privacyUrl).toBe('https://archie.example.com/privacy');
+    expect(manifest.developer.termsOfUseUrl).toBe('https://archie.example.com/terms');
     expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.19);
     const color = await zip.file('color.png')!.async('nodebuffer');
     const outline = await zip.file('outline.png')!.async('nodebuffer');
