@@ -86,7 +86,7 @@ describe('archie chat in a terminal', () => {
 
     session.term.write('quit\r');
     expect(await session.exited).toBe(0);
-    expect(session.text()).toMatch(/Saved\. Run `archie chat` to continue/);
+    await session.waitFor(/Saved\. Run `archie chat` to continue/, 0, 5_000);
   }, 180_000);
 
   it('prints no colour when NO_COLOR is set, even on a terminal', async () => {
@@ -97,6 +97,7 @@ describe('archie chat in a terminal', () => {
     await session.type(CANONICAL[0].text);
     session.term.write('quit\r');
     expect(await session.exited).toBe(0);
+    await session.waitFor(/is not kept/, 0, 5_000);
     expect(stripVTControlCharacters(session.raw())).toBe(session.raw());
     expect(session.text()).toMatch(/^Question 1 of \d\./m);
   }, 120_000);

@@ -65,6 +65,8 @@ describe('archie serve', () => {
 
     term.kill('SIGINT');
     expect(await exited).toBe(0);
+    // A pseudo-terminal may hand over the last output after the exit.
+    await until(() => /INFO: stopped/.test(text()), text, 5_000);
     expect(text()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: shutting down: finishing turns in flight/m);
     expect(text()).not.toMatch(/\{"level"/);
   }, 120_000);
