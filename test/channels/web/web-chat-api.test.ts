@@ -185,9 +185,14 @@ describe('web chat API', () => {
     }
   });
 
-  it('is off when WEB_CHAT=false: no page at / and no API', async () => {
+  it('is off when WEB_CHAT=false: / is the landing page, not the chat, and there is no API', async () => {
     const { url } = await start({ WEB_CHAT: 'false' });
-    expect((await fetch(`${url}/`)).status).toBe(404);
+    const root = await fetch(`${url}/`);
+    expect(root.status).toBe(200);
+    const html = await root.text();
+    expect(html).toContain('Add Archie to Slack');
+    expect(html).not.toContain('message-input');
+    expect((await fetch(`${url}/app.js`)).status).toBe(404);
     expect((await call(url, 'POST', '/api/web/conversations')).status).toBe(404);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
