@@ -22,14 +22,14 @@ export type Menu = readonly QuickReply[];
 
 /** The quick replies a message offers, if any. */
 export function repliesOf(message: OutMessage): QuickReply[] {
-  if (message.type === 'question') return message.quickReplies;
+  if (message.type === 'question' || message.type === 'conflict') return message.quickReplies;
   if (message.type === 'recommendation') return message.actions;
   if (message.type === 'text') return message.quickReplies ?? [];
   return [];
 }
 
 /**
- * The menu after some messages. A question or a recommendation starts a new menu. Other replies keep the
+ * The menu after some messages. A question, a conflict to settle or a recommendation starts a new menu. Other replies keep the
  * current menu when it already offers them, and are added after it otherwise: while a verdict stands,
  * 1 is always Export ADR and 3 always Re-assess, whatever was asked in between.
  */
@@ -37,7 +37,7 @@ export function nextMenu(current: Menu, messages: readonly OutMessage[]): Menu {
   let menu = current;
   for (const message of messages) {
     const replies = repliesOf(message);
-    if (message.type === 'question' || message.type === 'recommendation') menu = replies;
+    if (message.type === 'question' || message.type === 'conflict' || message.type === 'recommendation') menu = replies;
     else if (replies.length) {
       const standing = menu.some((r) => r.value === ACTIONS.reassess);
       const added = replies.filter((r) => !menu.some((m) => m.value === r.value));
@@ -119,6 +119,8 @@ export function messageMarkdown(message: Exclude<OutMessage, { type: 'recommenda
       const head = total > 0 ? `**Question ${Math.min(done + 1, total)} of ${total}.** ` : '';
       return `${head}${message.text}`;
     }
+    case 'conflict':
+      return message.text;
     case 'adr':
       return `**${message.title}**`;
   }
