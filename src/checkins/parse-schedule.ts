@@ -4,6 +4,7 @@
  * schedules get a plain message with an example of a valid form, never a guess.
  */
 import { Cron } from 'croner';
+import { quoteUserText } from '../core/render/quote-user-text.js';
 import { nextRun, type Schedule } from './schedule.js';
 
 export type ParsedSchedule = { ok: true; schedule: Schedule } | { ok: false; message: string };
@@ -177,7 +178,7 @@ export function parseSchedule(input: string, options: { defaultTimeZone?: string
       );
     }
   }
-  return fail(`I can’t read “${input.trim()}” as a schedule.`);
+  return fail(`I can’t read “${quoteUserText(input.trim())}” as a schedule.`);
 }
 
 function fromCron(
@@ -191,11 +192,11 @@ function fromCron(
     new Cron(pattern, { timezone: timeZone, paused: true });
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : 'invalid pattern';
-    return fail(`“${pattern}” is not a valid cron expression (${detail}).`);
+    return fail(`“${quoteUserText(pattern)}” is not a valid cron expression (${quoteUserText(detail)}).`);
   }
   const schedule: Schedule = { pattern, timeZone, description: `${description} (${timeZone})` };
   const first = nextRun(schedule, now);
-  if (!first) return fail(`“${pattern}” never runs (no such date from now on).`);
+  if (!first) return fail(`“${quoteUserText(pattern)}” never runs (no such date from now on).`);
   if (everyWeeks) {
     schedule.everyWeeks = everyWeeks;
     schedule.anchor = first.toISOString();

@@ -45,6 +45,8 @@ export interface FakeBotConnector {
   reset(): void;
   /** Message activities (not typing) received for a conversation. */
   messages(conversationId?: string): RecordedActivity[];
+  /** How many times the key set (JWKS) was fetched. */
+  jwksFetches(): number;
   /** Signing for auth tests: tokens whose keys this server publishes. */
   auth: { tenantId: string; authority: string; issuer: string; sign(claims: Record<string, unknown>): string };
   close(): Promise<void>;
@@ -63,11 +65,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     return keys;
   };
   const kid = randomUUID();
+  let jwksFetches = 0;
   const tenantId = 'test-tenant';
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname.endsWith('/discovery/v2.0/keys')) {
+      jwksFetches += 1;
       return json(res, 200, { keys: [jwk(keyPair().publicKey, kid)] });
     }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
@@ -108,6 +112,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     url: `${base}/`,
     received,
     failed,
+    jwksFetches: () => jwksFetches,
     failNext: (count, failure) => {
       for (let i = 0; i < count; i++) queued.push(failure);
     },

@@ -9,6 +9,7 @@ import type { SlackConfig } from '../../config/config-schema.js';
 import type { Logger } from '../../observability/create-logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { createAuthorize } from './create-authorize.js';
+import { SIGNATURE_CONTEXT_KEY } from './dedupe-deliveries.js';
 import { answerUnprocessable } from './ignore-malformed.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -90,6 +91,11 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     endpoints: SLACK_EVENTS_PATH,
     processBeforeResponse: false,
     processEventErrorHandler: answerUnprocessable,
+    // Runs after the signature check: the verified signature identifies the request (replay dedupe).
+    customPropertiesExtractor: (req) => {
+      const signature = req.headers['x-slack-signature'];
+      return typeof signature === 'string' ? { [SIGNATURE_CONTEXT_KEY]: signature } : {};
+    },
     logger,
     ...(options.bodyLimitBytes ? { bodyLimit: options.bodyLimitBytes } : {}),
   });

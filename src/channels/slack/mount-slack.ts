@@ -8,7 +8,7 @@ import type { MountChannel, MountedChannel } from '../../app/channel.js';
 import { createAskAboutThread } from './ask-about-thread.js';
 import { registerCheckinModal } from './checkin-modal.js';
 import { createBoltApp, SLACK_EVENTS_PATH } from './create-bolt-app.js';
-import { dedupeEvents } from './dedupe-events.js';
+import { dedupeDeliveries } from './dedupe-deliveries.js';
 import { ignoreBots } from './ignore-bots.js';
 import { ignoreMalformed } from './ignore-malformed.js';
 import { createReplyPoster } from './post-replies.js';
@@ -52,16 +52,21 @@ export function createMountSlack(options: MountSlackOptions = {}): MountChannel 
     let handled = 0;
     let duplicates = 0;
 
-    // Order matters: drop malformed and bot traffic, then retries, before any listener (the Assistant included) runs.
+    // Order matters: drop malformed and bot traffic, then retries and replays, before any listener (the Assistant included) runs.
     app.use(ignoreMalformed);
     app.use(ignoreBots);
     app.use(
-      dedupeEvents({
+      dedupeDeliveries({
         store: deps.store,
         onDuplicate: (eventId, retryNum) => {
           duplicates += 1;
           deps.metrics.dedupeHits.inc({ channel: 'slack' });
           logger.info({ eventId, retryNum }, 'Slack re-delivered an event we already have; ignored');
+        },
+        onReplay: () => {
+          duplicates += 1;
+          deps.metrics.dedupeHits.inc({ channel: 'slack' });
+          logger.warn('A signed Slack command or interaction arrived a second time (a replay); ignored');
         },
         onStoreError: (error) => logger.warn({ err: error }, 'Slack event dedupe store failed; processing anyway'),
       }),

@@ -7,6 +7,7 @@ import type { ChannelDeps } from '../../app/channel.js';
 import { toArchieError } from '../../core/errors.js';
 import { templatedSummary } from '../../core/interview/interview-messages.js';
 import { type OutMessage, RECOMMENDATION_ACTIONS } from '../../core/message.js';
+import { quoteUserText } from '../../core/render/quote-user-text.js';
 import { openCheckinModal } from './checkin-modal.js';
 import type { PostReplies } from './post-replies.js';
 import { renderHelp } from './render-help.js';
@@ -70,7 +71,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
         await deliver(place, respond, [
           {
             type: 'text',
-            text: `**Question:** ${rest}\n\n${answer.answer}`,
+            text: `**Question:** ${quoteUserText(rest)}\n\n${answer.answer}`,
             citations: [...answer.citations, ...nearby],
             generated: answer.generated,
           },

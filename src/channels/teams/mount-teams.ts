@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { ChannelDeps, MountChannel, MountedChannel } from '../../app/channel.js';
 import { browserGuard, requireJson } from '../../server/browser-guard.js';
 import { createAdoptLegacyMiddleware } from './adopt-legacy-conversation.js';
+import { authorizeRequest } from './authorize-request.js';
 import { createStoreReferencesMiddleware } from './conversation-references.js';
 import { createTeamsAdapter } from './create-teams-adapter.js';
 import { createTeamsAgent } from './create-teams-agent.js';
@@ -15,6 +16,7 @@ import { createTeamsProactiveSender } from './create-teams-proactive-sender.js';
 import { createDedupeMiddleware } from './dedupe-activities.js';
 import { createGraphAccess, type GraphAccess } from './graph-access.js';
 import { createIgnoreOwnMessagesMiddleware } from './ignore-own-messages.js';
+import { createKnownSigningKeys } from './known-signing-keys.js';
 import { createReplyChainReader } from './read-reply-chain.js';
 import { createChainCursor } from './reply-chain.js';
 import { type AuthOverrides, teamsConfigProblem, toAuthConfiguration } from './teams-auth-config.js';
@@ -48,10 +50,11 @@ export async function createTeamsChannel(
   if (problem) logger.warn(`Teams: ${problem}`);
   // Unauthenticated Teams is for tools on this machine only, like the web chat: never on a public address.
   if (!appId && !config.loopbackOnly) return unavailable(app, deps, PUBLIC_WITHOUT_APP_ID(config.host));
+  const auth = toAuthConfiguration(config.teams, options.auth);
   let adapter: CloudAdapter;
   try {
     adapter = createTeamsAdapter({
-      auth: toAuthConfiguration(config.teams, options.auth),
+      auth,
       logger,
       clock: deps.clock,
       maxSendAttempts: options.maxSendAttempts,
@@ -88,7 +91,7 @@ export async function createTeamsChannel(
     TEAMS_ENDPOINT,
     // Without a token anything a browser can send must be refused: other sites, rebound host names.
     ...(appId ? [] : [browserGuard({ publicUrl: config.publicUrl })]),
-    authorize(adapter),
+    authorizeRequest(adapter, appId ? createKnownSigningKeys({ auth, clock: deps.clock, logger }) : undefined, logger),
     requireJson(),
     express.json({ limit: config.limits.maxBodyBytes }),
     processActivity(adapter, agent.run.bind(agent), deps),
@@ -125,13 +128,6 @@ function unavailable(app: Express, deps: ChannelDeps, reason: string): MountedCh
     name: 'teams',
     status: () => ({ endpoint: TEAMS_ENDPOINT, mounted: false, reason }),
     close: async () => {},
-  };
-}
-
-/** The SDK's JWT check (401 for a missing or invalid token when an app id is set). */
-function authorize(adapter: CloudAdapter): RequestHandler {
-  return (req, res, next) => {
-    adapter.authorizeRequest(req as never, res as never, next).catch(next);
   };
 }
 
