@@ -1,6 +1,6 @@
 /**
  * The facts in a thread, each with who said it. Every message goes through the same reading as a typed
- * message (screening, then the extractor); a configured model reads the thread once more and may only
+ * message (screening, then the reading pipeline: today's facts, plans and history); a configured model reads the thread once more and may only
  * fill gaps with facts whose words it can show in someone's message. Where people (or one person over
  * time) give different values for one fact, that is a disagreement: the latest value is used until
  * someone says which holds, unless the person who gave the earlier value corrected themselves.
@@ -11,6 +11,7 @@ import { screenInput } from '../interview/screen-input.js';
 import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
 import type { ThreadMessage } from '../message.js';
 import type { FactKey, FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
+import type { PastFact, Plan } from '../reading/reading.js';
 
 /** A fact as someone in the thread stated it; `at` is the message's position. */
 export interface Statement extends FactUpdate {
@@ -27,6 +28,9 @@ export interface Disagreement {
 export interface ThreadReading {
   /** What to record: one statement per fact (the latest), every statement for list facts. */
   updates: Statement[];
+  /** Plans, wishes and proposals, and past states, as the reader found them; `speaker` is who said them. */
+  plans: Plan[];
+  history: PastFact[];
   disagreements: Disagreement[];
   /** People whose messages were read, in order of first message. */
   speakers: string[];
@@ -51,6 +55,8 @@ export async function readThread(
   ctx: AssistContext,
 ): Promise<ThreadReading> {
   const statements: Statement[] = [];
+  const plans: Plan[] = [];
+  const history: PastFact[] = [];
   const speakers: string[] = [];
   let read = 0;
   let ignoredInstructions = false;
@@ -64,10 +70,13 @@ export async function readThread(
     ignoredInstructions ||= screened.ignoredInstructions;
     const facts = await readFacts(factText(screened.text), known.profile, known.provenance, undefined, ctx);
     for (const update of facts.offline) statements.push({ ...update, speaker: message.speaker, at });
+    // A proposal keeps its proposer ("our CTO"); anything else is the author's.
+    plans.push(...facts.plans.map((p) => ({ ...p, speaker: p.speaker ?? message.speaker })));
+    history.push(...facts.history.map((p) => ({ ...p, speaker: message.speaker })));
   }
   if (assist) statements.push(...(await modelStatements(messages, texts, statements, known, assist, ctx)));
   statements.sort((a, b) => a.at - b.at);
-  return { ...settle(statements), speakers, read, ignoredInstructions };
+  return { ...settle(statements), plans, history, speakers, read, ignoredInstructions };
 }
 
 /**

@@ -7,7 +7,7 @@ import { recommendedPhrase } from '../assessment/assessment.js';
 import type { ConversationState } from '../interview/conversation-state.js';
 import type { InterviewDeps, InterviewSteps, TurnResult } from '../interview/interview-steps.js';
 import { shortVerdict } from '../interview/interview-steps.js';
-import { recordFacts } from '../interview/record-facts.js';
+import { recordFacts, recordStatements } from '../interview/record-facts.js';
 import { IGNORED_INSTRUCTIONS_NOTE } from '../interview/screen-input.js';
 import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, ThreadInput } from '../message.js';
@@ -25,6 +25,7 @@ export function createThreadTurn(deps: InterviewDeps, steps: InterviewSteps) {
     // What people said in a thread is read, not answered to Archie: an earlier answer or correction stands.
     const updates = reading.updates.map(({ key, value, evidence, speaker }) => ({ key, value, evidence, speaker }));
     recordFacts(state, updates as FactUpdate[], 'stated', deps.now());
+    recordStatements(state, reading.plans, reading.history);
     const out: OutMessage[] = [
       { type: 'text', text: heardText(input, reading, state.profile) },
       ...reading.disagreements.map((d) => conflictMessage(d, state.profile, deps)),
