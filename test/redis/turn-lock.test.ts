@@ -116,9 +116,10 @@ describe('one turn at a time per conversation across replicas (Redis)', () => {
     const entry = (i: number) => ({
       at: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
       verdict: 'hybrid' as const,
-      confidence: 0.7,
-      scores: { monolith: 0, 'modular-monolith': 0, hybrid: 0.7, microservices: 0 },
-      profile: {},
+      // Twenty different assessments (an unchanged re-assessment is, rightly, not recorded twice).
+      confidence: 0.5 + i / 100,
+      scores: { monolith: 0, 'modular-monolith': 0, hybrid: 0.5 + i / 100, microservices: 0 },
+      profile: { engineers: i + 1 },
       factors: [],
       citations: [],
       engineVersion: 'test',
