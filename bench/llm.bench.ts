@@ -5,13 +5,13 @@
  * English prose). Each turn's extra call is attributed to the explanation only on the verdict turn.
  */
 import Keyv from 'keyv';
+import { createChatModel } from '../src/adapters/langchain/create-chat-model.js';
+import { createEmbeddings } from '../src/adapters/langchain/create-embeddings.js';
 import { createConsultant } from '../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../src/core/knowledge/load-knowledge-base.js';
-import { createModelAssist } from '../src/core/llm/create-model-assist.js';
-import { loadPrompts } from '../src/core/llm/load-prompts.js';
 import type { OutMessage } from '../src/core/message.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
-import { createEmbeddings } from '../src/llm/create-embeddings.js';
+import { createModelAssist } from '../src/core/model-assist/create-model-assist.js';
+import { loadPrompts } from '../src/core/model-assist/load-prompts.js';
 import { type ChatBody, startFakeOpenAiServer } from '../test/support/fake-openai-server.js';
 import type { BenchResult } from './bench-result.js';
 

@@ -9,7 +9,7 @@ import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import { createConsultant } from '../core/create-consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
-import type { ModelAssist } from '../core/llm/model-assist.js';
+import type { ModelAssist } from '../core/model-assist/model-assist.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
@@ -63,14 +63,15 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   // A configured model makes Archie better but never required: without one, `assist` stays undefined.
   // The LLM stack (LangChain, openai) is loaded only when a model is configured: ~40 MB and start-up time.
   const assist: ModelAssist | undefined = config.llm
-    ? await (await import('../llm/create-configured-assist.js')).createConfiguredAssist(config, {
+    ? await (await import('../adapters/langchain/create-configured-assist.js')).createConfiguredAssist(config, {
         knowledge,
         store: store.keyv,
         clock,
         logger: logger.child({ component: 'llm' }),
       })
     : undefined;
-  if (config.llm) readiness.push((await import('../llm/model-readiness.js')).createModelReadiness(config.llm));
+  if (config.llm)
+    readiness.push((await import('../adapters/langchain/model-readiness.js')).createModelReadiness(config.llm));
   const modelStatus = (): Record<string, unknown> => ({
     mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
     ...assist?.status?.(),

@@ -65,7 +65,7 @@ export async function buildConsultant(
     const knowledge = await loadKnowledgeBase();
     // With a configured model the CLI explains and answers better; without one, the model code is never loaded.
     const assist = config.llm
-      ? await (await import('../llm/create-configured-assist.js')).createConfiguredAssist(config, {
+      ? await (await import('../adapters/langchain/create-configured-assist.js')).createConfiguredAssist(config, {
           knowledge,
           store: store.keyv,
           clock: systemClock,

@@ -5,8 +5,8 @@
 import type { Assessment } from '../assessment/assessment.js';
 import { VERDICT_LABELS } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
-import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
 import type { OutMessage } from '../message.js';
+import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
 import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeFact } from '../render/describe-profile.js';

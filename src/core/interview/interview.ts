@@ -4,8 +4,8 @@
  * knowledge questions at any point. Pure over the conversation state; never throws on user input.
  */
 
-import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, UserInput } from '../message.js';
+import type { AssistContext } from '../model-assist/model-assist.js';
 import type { FactUpdate } from '../profile/profile.js';
 import { readAnswer } from '../reading/read-answer.js';
 import { readMessage } from '../reading/read-message.js';

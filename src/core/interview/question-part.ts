@@ -4,8 +4,8 @@
  * architecture ("Should we split?") is what the recommendation answers, so it gets no separate answer.
  */
 import type { Answer } from '../consultant.js';
-import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage } from '../message.js';
+import type { AssistContext } from '../model-assist/model-assist.js';
 import { sentenceTexts } from '../text/split-sentences.js';
 import { answerMessage } from './interview-messages.js';
 

@@ -3,7 +3,7 @@
  * configured) a model, whose facts only fill gaps: a model never overrides what the user said or what
  * the reader read, and never a fact the user answered or corrected.
  */
-import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
+import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
 import type { FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
 import { validFactValue } from '../profile/valid-fact.js';
 import { readMessage } from '../reading/read-message.js';

@@ -1,7 +1,7 @@
 /** Runs a command intent (restart, help, skip, why, export, re-assess, feedback) inside the interview. */
 import { renderAdr } from '../adr/render-adr.js';
-import type { AssistContext } from '../llm/model-assist.js';
 import { ACTIONS, type OutMessage } from '../message.js';
+import type { AssistContext } from '../model-assist/model-assist.js';
 import { type ConversationState, startOver } from './conversation-state.js';
 import type { Intent } from './intents.js';
 import {

@@ -8,8 +8,8 @@
 import { factText } from '../interview/question-part.js';
 import { readFacts } from '../interview/read-facts.js';
 import { screenInput } from '../interview/screen-input.js';
-import type { AssistContext, ModelAssist } from '../llm/model-assist.js';
 import type { ThreadMessage } from '../message.js';
+import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
 import type { FactKey, FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
 import type { PastFact, Plan } from '../reading/reading.js';
 

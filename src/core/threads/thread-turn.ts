@@ -9,8 +9,8 @@ import type { InterviewDeps, InterviewSteps, TurnResult } from '../interview/int
 import { shortVerdict } from '../interview/interview-steps.js';
 import { recordFacts, recordStatements } from '../interview/record-facts.js';
 import { IGNORED_INSTRUCTIONS_NOTE } from '../interview/screen-input.js';
-import type { AssistContext } from '../llm/model-assist.js';
 import type { OutMessage, ThreadInput } from '../message.js';
+import type { AssistContext } from '../model-assist/model-assist.js';
 import { factLabel } from '../profile/fact-labels.js';
 import type { FactUpdate, TeamProfile } from '../profile/profile.js';
 import { describeFact } from '../render/describe-profile.js';

@@ -4,8 +4,8 @@ import type { AssessmentListener, Consultant } from '../../../src/core/consultan
 import { createConsultant } from '../../../src/core/create-consultant.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../../../src/core/knowledge/load-knowledge-base.js';
-import type { ModelAssist } from '../../../src/core/llm/model-assist.js';
 import type { OutMessage, TurnContext, UserInput } from '../../../src/core/message.js';
+import type { ModelAssist } from '../../../src/core/model-assist/model-assist.js';
 import type { KeyValueStore } from '../../../src/core/store/key-value-store.js';
 import { createStore } from '../../../src/store/create-store.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelAssist } from '../../../src/core/llm/model-assist.js';
+import type { ModelAssist } from '../../../src/core/model-assist/model-assist.js';
 import { CANONICAL } from '../../support/cli.js';
 import { allText, ctx, interview, makeConsultant, questionOf, recommendationOf, text } from './harness.js';
 

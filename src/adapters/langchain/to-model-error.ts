@@ -2,7 +2,7 @@
  * Translates openai SDK / LangChain errors into the core's vendor-neutral ModelCallError (duck-typed on
  * `status` and `headers`, so an error re-wrapped by LangChain still classifies).
  */
-import { ModelCallError, parseRetryAfter } from '../core/llm/model-error.js';
+import { ModelCallError, parseRetryAfter } from '../../core/model-assist/model-error.js';
 
 interface HttpishError {
   status?: unknown;

@@ -1,11 +1,11 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { createConfiguredAssist } from '../../src/adapters/langchain/create-configured-assist.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createConsultant } from '../../src/core/create-consultant.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
-import { BUDGET_NOTICE } from '../../src/core/llm/usage-ledger.js';
 import type { OutMessage, TurnContext } from '../../src/core/message.js';
-import { createConfiguredAssist } from '../../src/llm/create-configured-assist.js';
+import { BUDGET_NOTICE } from '../../src/core/model-assist/usage-ledger.js';
 import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { citeFirstPassage, createInstantClock, createTestAssist, TEST_KEY } from './llm-test-kit.js';
 

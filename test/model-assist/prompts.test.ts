@@ -8,7 +8,7 @@ import {
   PROMPT_VARIABLES,
   type PromptName,
   renderTemplate,
-} from '../../src/core/llm/load-prompts.js';
+} from '../../src/core/model-assist/load-prompts.js';
 
 describe('prompt files', () => {
   it('renders every prompt with exactly its declared variables', async () => {

@@ -4,8 +4,8 @@
  * down, so the check is informative, not critical: an unreachable model never takes a replica out of
  * the load balancer.
  */
-import type { LlmConfig } from '../config/config-schema.js';
-import type { ReadinessCheck } from '../server/create-http-app.js';
+import type { LlmConfig } from '../../config/config-schema.js';
+import type { ReadinessCheck } from '../../server/create-http-app.js';
 
 export interface ModelReadinessOptions {
   fetch?: typeof fetch;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { createEmbeddings } from '../../src/adapters/langchain/create-embeddings.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
-import { createEmbeddingIndex } from '../../src/core/llm/create-embedding-index.js';
-import { createEmbeddings } from '../../src/llm/create-embeddings.js';
+import { createEmbeddingIndex } from '../../src/core/model-assist/create-embedding-index.js';
 import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { citeFirstPassage, createTestAssist, openAiConfig } from './llm-test-kit.js';
 

@@ -3,8 +3,8 @@
  * Embedder seam. Undefined when the configuration names no embedding model: retrieval stays lexical.
  */
 import { AzureOpenAIEmbeddings, OpenAIEmbeddings } from '@langchain/openai';
-import type { LlmConfig } from '../config/config-schema.js';
-import type { Embedder } from '../core/llm/embedder.js';
+import type { LlmConfig } from '../../config/config-schema.js';
+import type { Embedder } from '../../core/model-assist/embedder.js';
 import { toModelError } from './to-model-error.js';
 
 export function createEmbeddings(config: LlmConfig, options: { timeoutMs: number }): Embedder | undefined {

@@ -3,12 +3,16 @@
  * model is configured, prompts from `prompts/`, and the limits from LLM_* settings. Undefined without a
  * configured model, so Archie runs on the offline engine.
  */
-import type { Config } from '../config/config-schema.js';
-import type { Clock } from '../core/clock.js';
-import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
-import { type AssistLogger, type ConfiguredModelAssist, createModelAssist } from '../core/llm/create-model-assist.js';
-import { loadPrompts } from '../core/llm/load-prompts.js';
-import type { KeyValueStore } from '../core/store/key-value-store.js';
+import type { Config } from '../../config/config-schema.js';
+import type { Clock } from '../../core/clock.js';
+import type { KnowledgeBase } from '../../core/knowledge/knowledge.js';
+import {
+  type AssistLogger,
+  type ConfiguredModelAssist,
+  createModelAssist,
+} from '../../core/model-assist/create-model-assist.js';
+import { loadPrompts } from '../../core/model-assist/load-prompts.js';
+import type { KeyValueStore } from '../../core/store/key-value-store.js';
 import { createChatModel, providerLabel } from './create-chat-model.js';
 import { createEmbeddings } from './create-embeddings.js';
 

@@ -1,5 +1,7 @@
 /** Shared wiring for the LLM tests: an instant clock, a memory store and a ModelAssist on the fake server. */
 import Keyv from 'keyv';
+import { createChatModel, type StructuredMethod } from '../../src/adapters/langchain/create-chat-model.js';
+import { createEmbeddings } from '../../src/adapters/langchain/create-embeddings.js';
 import type { LlmConfig } from '../../src/config/config-schema.js';
 import type { Clock } from '../../src/core/clock.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
@@ -7,10 +9,8 @@ import {
   type ConfiguredModelAssist,
   createModelAssist,
   type ModelAssistLimits,
-} from '../../src/core/llm/create-model-assist.js';
-import { loadPrompts } from '../../src/core/llm/load-prompts.js';
-import { createChatModel, type StructuredMethod } from '../../src/llm/create-chat-model.js';
-import { createEmbeddings } from '../../src/llm/create-embeddings.js';
+} from '../../src/core/model-assist/create-model-assist.js';
+import { loadPrompts } from '../../src/core/model-assist/load-prompts.js';
 import type { FakeOpenAiServer } from '../support/fake-openai-server.js';
 
 /** A clock whose sleeps return at once but advance `now`, recording what was asked for. */

@@ -1,6 +1,6 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_NOTICE, type UsageRecord } from '../../src/core/llm/usage-ledger.js';
+import { BUDGET_NOTICE, type UsageRecord } from '../../src/core/model-assist/usage-ledger.js';
 import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { citeFirstPassage, createTestAssist } from './llm-test-kit.js';
 

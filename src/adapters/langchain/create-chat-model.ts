@@ -6,9 +6,9 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
-import type { LlmConfig } from '../config/config-schema.js';
-import type { ChatMessage, ChatModel, ModelUsage } from '../core/llm/chat-model.js';
-import { ModelCallError } from '../core/llm/model-error.js';
+import type { LlmConfig } from '../../config/config-schema.js';
+import type { ChatMessage, ChatModel, ModelUsage } from '../../core/model-assist/chat-model.js';
+import { ModelCallError } from '../../core/model-assist/model-error.js';
 import { toModelError } from './to-model-error.js';
 
 export type StructuredMethod = 'jsonSchema' | 'functionCalling' | 'jsonMode';

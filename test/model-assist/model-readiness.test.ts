@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createModelReadiness } from '../../src/adapters/langchain/model-readiness.js';
 import { type Archie, createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createModelReadiness } from '../../src/llm/model-readiness.js';
 import { createLogger } from '../../src/observability/create-logger.js';
 
 const open: Archie[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ModelCallError } from '../../src/core/llm/model-error.js';
-import { createChatModel } from '../../src/llm/create-chat-model.js';
-import { createEmbeddings } from '../../src/llm/create-embeddings.js';
+import { createChatModel } from '../../src/adapters/langchain/create-chat-model.js';
+import { createEmbeddings } from '../../src/adapters/langchain/create-embeddings.js';
+import { ModelCallError } from '../../src/core/model-assist/model-error.js';
 import { type FakeOpenAiServer, fakeEmbedding } from '../support/fake-openai-server.js';
 import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { openAiConfig, TEST_KEY } from './llm-test-kit.js';
