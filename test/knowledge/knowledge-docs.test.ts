@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const knowledgeDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../knowledge');
 
-const REQUIRED_FIELDS = ['id', 'title', 'url', 'publisher', 'published', 'status', 'kind', 'tags'] as const;
+const REQUIRED_FIELDS = ['id', 'title', 'url', 'publisher', 'status', 'kind', 'tags'] as const;
 const STATUSES = new Set(['confirmed', 'secondary', 'unconfirmed']);
 const KINDS = new Set(['source', 'synthesis']);
 const TAGS = new Set([
@@ -36,6 +36,33 @@ const TAGS = new Set([
 const PUBLISHED = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MIN_BODY_WORDS = 120;
 const MIN_SYNTHESIS_CITES = 3;
+
+/**
+ * Text users see (body, title, takeaway) speaks of the source, never of how the knowledge base was
+ * researched: such notes belong in the never-shown `provenance` field, and a status in `status`.
+ */
+const PROCESS_WORDING: [RegExp, string][] = [
+  [/research brief/i, 'mentions the research brief'],
+  [/consulted for this knowledge base|when it was consulted/i, 'says when the source was consulted'],
+  [
+    /read in (secondary|syndicated|an extract)|was not read|secondary (reports?|sources|accounts|figures)/i,
+    'describes how the source was read',
+  ],
+  [/summari[sz]ed here from/i, 'describes how the source was read'],
+  [/started Archie|seed article/i, 'speaks of how Archie began'],
+  [/\((read|secondary|secondary report|unconfirmed)\)/i, 'carries an inline status marker'],
+  [/\bour inference\b/i, 'says "our inference" instead of labelling Archie\'s calculation'],
+  [/\bunconfirmed\b/i, 'calls something unconfirmed in the text (leave it out, or use the status field)'],
+  [/\bURL (above )?is not\b|\bthe URL is\b/i, 'talks about its own URL'],
+];
+
+/** Problems with what a document shows users; `kind` decides whether "Archie synthesis" may appear. */
+function processProblems(text: string, kind: unknown): string[] {
+  const problems = PROCESS_WORDING.filter(([pattern]) => pattern.test(text)).map(([, what]) => what);
+  if (kind !== 'synthesis' && /Archie synthesis/i.test(text))
+    problems.push('a source document calls itself an Archie synthesis');
+  return problems;
+}
 
 interface RawDoc {
   file: string;
@@ -73,12 +100,22 @@ function validateDoc(doc: RawDoc, knownIds: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const { data } = doc;
   for (const field of REQUIRED_FIELDS) {
-    if (field === 'published') {
-      if (isBlank(publishedText(data.published))) problems.push('published is missing or empty');
-    } else if (isBlank(data[field])) {
-      problems.push(`${field} is missing or empty`);
-    }
+    if (isBlank(data[field])) problems.push(`${field} is missing or empty`);
   }
+  // Undated documentation has no publication date; it says when it was retrieved instead.
+  if (isBlank(publishedText(data.published)) && isBlank(publishedText(data.retrieved))) {
+    problems.push('published (or retrieved, for undated documentation) is missing or empty');
+  }
+  const retrieved = publishedText(data.retrieved);
+  if (retrieved !== undefined && retrieved !== '' && !PUBLISHED.test(retrieved)) {
+    problems.push(`retrieved "${retrieved}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+  }
+  if (data.provenance !== undefined && typeof data.provenance !== 'string') problems.push('provenance must be text');
+  if (data.takeaway !== undefined && (typeof data.takeaway !== 'string' || data.takeaway.trim() === '')) {
+    problems.push('takeaway must be non-empty text');
+  }
+  const shown = [doc.body, String(data.title ?? ''), typeof data.takeaway === 'string' ? data.takeaway : ''].join('\n');
+  for (const problem of processProblems(shown, data.kind)) problems.push(`shown text ${problem}`);
   const expectedId = doc.file.replace(/\.md$/, '');
   if (typeof data.id === 'string' && data.id !== expectedId) {
     problems.push(`id "${data.id}" does not match the file name "${expectedId}"`);
@@ -242,6 +279,51 @@ ${'word '.repeat(130)}
     const text = valid.replace('kind: source', 'kind: synthesis');
     expect(validateDoc(parseDoc('example-doc.md', text), known)).toContain(
       'a synthesis document must cite at least 3 sources (has 1)',
+    );
+  });
+
+  it('accepts undated documentation with a retrieved date and a provenance note', () => {
+    const text = valid.replace(
+      'published: "2024-05"',
+      'retrieved: "2026-12"\nprovenance: "Read in the research brief."',
+    );
+    expect(validateDoc(parseDoc('example-doc.md', text), known)).toEqual([]);
+  });
+
+  it('rejects a document with neither a publication nor a retrieval date', () => {
+    const text = valid.replace('published: "2024-05"\n', '');
+    expect(validateDoc(parseDoc('example-doc.md', text), known)).toContain(
+      'published (or retrieved, for undated documentation) is missing or empty',
+    );
+  });
+
+  it.each([
+    ['The URL is not in the research brief; it is the home page.', 'shown text mentions the research brief'],
+    [
+      'The year shown is when it was consulted for this knowledge base.',
+      'shown text says when the source was consulted',
+    ],
+    ['Figures were read in secondary reports.', 'shown text describes how the source was read'],
+    ['- About 40 services (secondary).', 'shown text carries an inline status marker'],
+    ['- It ran on one web server (read).', 'shown text carries an inline status marker'],
+    ['This column is the article that started Archie.', 'shown text speaks of how Archie began'],
+    [
+      'That is our inference from the two figures.',
+      'shown text says "our inference" instead of labelling Archie\'s calculation',
+    ],
+    ['Archie synthesis: how we think about it.', 'shown text a source document calls itself an Archie synthesis'],
+  ])('rejects process wording in the body: %s', (sentence, problem) => {
+    const text = valid.replace(/word /, `${sentence} word `);
+    expect(validateDoc(parseDoc('example-doc.md', text), known)).toContain(problem);
+  });
+
+  it('rejects process wording in a takeaway', () => {
+    const text = valid.replace(
+      'kind: source',
+      'kind: source\ntakeaway: "Figures summarised here from secondary sources."',
+    );
+    expect(validateDoc(parseDoc('example-doc.md', text), known)).toContain(
+      'shown text describes how the source was read',
     );
   });
 

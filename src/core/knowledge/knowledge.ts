@@ -9,8 +9,12 @@ export interface KnowledgeDoc {
   url: string;
   publisher: string;
   author?: string;
-  /** ISO date or year-month as published (e.g. 2023-05 or 2015-06-03). */
-  published: string;
+  /** ISO date or year-month as published (e.g. 2023-05 or 2015-06-03); absent for undated documentation. */
+  published?: string;
+  /** When undated or continuously updated documentation was last read (YYYY, YYYY-MM or YYYY-MM-DD). */
+  retrieved?: string;
+  /** A short answer-first statement of what the source means for the reader (shown, not indexed). */
+  takeaway?: string;
   status: SourceStatus;
   kind: DocKind;
   tags: string[];

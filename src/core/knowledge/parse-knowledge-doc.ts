@@ -21,7 +21,14 @@ const frontMatterSchema = z
     url: z.httpUrl('must be an http(s) URL'),
     publisher: nonEmpty,
     author: nonEmpty.optional(),
-    published: publishedDate,
+    // When the source itself was published; omitted for undated documentation.
+    published: publishedDate.optional(),
+    // When an undated or continuously updated page was last read (never shown as a publication date).
+    retrieved: publishedDate.optional(),
+    // A one- or two-sentence answer-first takeaway that Archie may lead an answer with.
+    takeaway: nonEmpty.optional(),
+    // Notes on how the document was checked. Kept out of KnowledgeDoc, so it is never indexed or shown.
+    provenance: z.string().optional(),
     status: z.enum(['confirmed', 'secondary', 'unconfirmed']),
     kind: z.enum(['source', 'synthesis']),
     tags: z.array(nonEmpty).default([]),
@@ -31,6 +38,13 @@ const frontMatterSchema = z
       .transform((v) => v ?? []),
   })
   .superRefine((data, ctx) => {
+    if (data.published === undefined && data.retrieved === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: 'is missing (give the publication date, or `retrieved` for undated documentation)',
+      });
+    }
     if (data.kind === 'synthesis' && data.cites.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['cites'], message: 'a synthesis document must cite its sources' });
     }
@@ -68,7 +82,9 @@ export function parseKnowledgeDoc(source: string, file: string): KnowledgeDoc {
     url: data.url,
     publisher: data.publisher.trim(),
     ...(data.author ? { author: data.author.trim() } : {}),
-    published: data.published,
+    ...(data.published ? { published: data.published } : {}),
+    ...(data.retrieved ? { retrieved: data.retrieved } : {}),
+    ...(data.takeaway ? { takeaway: data.takeaway.trim() } : {}),
     status: data.status,
     kind: data.kind,
     tags: data.tags.map((t) => t.trim()),

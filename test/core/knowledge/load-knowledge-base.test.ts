@@ -72,6 +72,25 @@ describe('loadKnowledgeBase', () => {
     expect(kb.docs.get('vllm-pagedattention')!.published).toBe('2023-09-12');
   });
 
+  it('keeps provenance notes out of the document and the index, and accepts undated documentation', async () => {
+    const text = VALID.replace('published: "2024-01"', 'retrieved: "2026-12"').replace(
+      'cites: []',
+      'cites: []\nprovenance: "Zanzibarquokka copy read."\ntakeaway: "A short answer."',
+    );
+    const kb = await buildKnowledgeBase(await dirWith({ 'sample-doc.md': text }));
+    const doc = kb.docs.get('sample-doc')!;
+    expect(doc).toMatchObject({ retrieved: '2026-12', takeaway: 'A short answer.' });
+    expect(doc.published).toBeUndefined();
+    expect(JSON.stringify(doc)).not.toContain('Zanzibarquokka');
+    expect(JSON.stringify(kb.passages)).not.toContain('Zanzibarquokka');
+    expect(await kb.retriever.search('Zanzibarquokka')).toEqual([]);
+  });
+
+  it('rejects a document with neither a publication nor a retrieval date', async () => {
+    const error = await loadError({ 'sample-doc.md': VALID.replace('published: "2024-01"\n', '') });
+    expect(error.details).toMatchObject({ field: 'published' });
+  });
+
   it('loads and indexes a folder once per process', async () => {
     expect(await loadKnowledgeBase(FIXTURES)).toBe(await loadKnowledgeBase(FIXTURES));
   });
