@@ -13,6 +13,7 @@ import { toArchieError } from '../../core/errors.js';
 import { EXAMPLES, exampleValue } from '../../core/interview/interview-messages.js';
 import { createLocalWindowCounter } from '../../core/limits/fixed-window-counter.js';
 import type { OutMessage, QuickReply, TurnContext, UserInput } from '../../core/message.js';
+import { redactSecrets } from '../../core/redact-secrets.js';
 import { createSerializeByKey, type SerializeByKey } from '../../core/serialize-by-key.js';
 import type { Logger } from '../../observability/create-logger.js';
 import type { WebHistory, WebMessage } from './web-history.js';
@@ -127,9 +128,9 @@ export function createWebApi(deps: WebApiDeps): Router {
       const shown = 'text' in body ? body.text : labelFor(transcript.messages, body.choice, body.label);
       const replies = await runTurn(id, input);
       // The user's line is stored only with its answer: a failed turn leaves the transcript unchanged and
-      // the page keeps the typed text, so nothing is lost.
+      // the page keeps the typed text, so nothing is lost. A credential typed by mistake is not kept.
       return history.append(id, [
-        { from: 'user', text: shown },
+        { from: 'user', text: redactSecrets(shown) },
         ...replies.map((message) => ({ from: 'archie' as const, message })),
       ]);
     });
