@@ -23,6 +23,24 @@ const ORG_MARKER =
   /(?:\b(?:we're|we are|we're now|we are now|we have|we've got|there are|total(?: of)?|in total|overall|org(?:ani[sz]ation)? of|company of|headcount(?: is| of)?)\s*)$/;
 const VAGUE = /^(?:several|a few|a couple|a handful|a pair|some|many|dozens|hundreds|a number)\b/;
 
+// Groups that do not build the system: their size is never the team's, even when it is the only count given.
+const OTHER_GROUP =
+  'platform|infra(?:structure)?|sre|devops|ops|qa|security|design|research|legal|sales|support|marketing|it';
+const OTHER_GROUP_BEFORE = new RegExp(
+  String.raw`\b(?:${OTHER_GROUP})\s+(?:team|squad|group|crew|org|department|folks)\s+(?:of|is|are|has|have|consists of)\s+(?:just\s+|only\s+|about\s+|around\s+)?$`,
+);
+const OTHER_GROUP_AFTER = new RegExp(
+  String.raw`^\s*(?:[a-z]+\s+)?(?:people|folks|engineers|devs|members)?\s*(?:on|in|from) (?:the|our|their) (?:[a-z]+ )?(?:${OTHER_GROUP}|mobile|data|ml|other|another) (?:team|squad|group|org|department)\b`,
+);
+
+/** True when a count is the size of another group (the platform team, folks on the mobile team), not the builders. */
+export function countsAnotherGroup(text: string, q: Quantity): boolean {
+  return (
+    OTHER_GROUP_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) ||
+    OTHER_GROUP_AFTER.test(text.slice(q.end, q.end + 50))
+  );
+}
+
 /**
  * Rank of a headcount at `q` in normalised `text`; `original` is the user's words for the quantity
  * (normalisation turns "several" into a digit, so vagueness is read there).

@@ -59,11 +59,16 @@ const SENSITIVE = String.raw`pii|phi|protected health information|cardholder dat
 const ISOLATE_VERB = String.raw`isolat\w*|separately audited|audited separately|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit|(?:its|their) own (?:network segment|subnet|access controls?|audit log(?:s|ging)?)|network segment`;
 const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:in|into|on) (?:its|their) own (?:network segment|subnet)|(?:its|their) own audit log(?:s|ging)?|out of (?:hipaa|pci|sox|audit|compliance) scope|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
 
+// Why a part is kept apart: a regime, regulated data, a contract, a policy or an auditor.
+const OBLIGATION = String.raw`${SENSITIVE}|hipaa|phi|pci(?:-dss| dss)?|coppa|ferpa|sox|fedramp|regulat\w+|contract(?:ual(?:ly)?|s)?|by contract|(?:our |their |company )?polic(?:y|ies)|auditors?|legal(?: team)?|compliance|residency|can ?(?:no|')t leave|must(?: not|n't)? leave`;
+// A place of its own for some data or a part of the system.
+const SEPARATE_PLACE = String.raw`(?:(?:separately managed|separate|isolated|dedicated|locked-?down|walled[- ]off|its own|their own|fully separate|totally separate)(?:,? (?:[\w-]+))?) (?:project|account|environment|index|deployment|stack|cluster|database|instance|vpc|schema|network|region|enclave|subscription|tenant)s?|(?:inside|within|in) the (?:hospital|bank|customer|client)(?:'s)? (?:network|premises|data ?cent(?:er|re))|walled off`;
+
 export const LEXICON: TermRule[] = [
   // Model hosting.
   rule(
     'self-hosted',
-    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s|a10g?s?|t4s|gpus?|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|(?<!\b(?:small|tiny|lightweight|little|cpu) )self-?host(?:ed|ing|s)?(?! (?:small |tiny |cpu )?(?:re-?rankers?|embedders?|embedding models?|classifiers?|cross-encoders?|ner models?)\b)|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
+    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s?|a10g?s?|t4s?|gpus?|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|(?<!\b(?:small|tiny|lightweight|little|cpu) )self-?host(?:ed|ing|s)?(?! (?:small |tiny |cpu )?(?:re-?rankers?|embedders?|embedding models?|classifiers?|cross-encoders?|ner models?)\b)|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
     [
       { key: 'modelHosting', value: 'self-hosted' },
       { key: 'gpuInference', value: true },
@@ -206,7 +211,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'manual-deploys',
-    /\b(?:deploy(?:s|ed|ing)? (?:it |everything )?(?:by hand|manually)|manual(?:ly)? (?:deploys?|deployments?|releases?)|hand-?deploy\w*|ssh(?:ing)? (?:in|into|to)|scp\b|ftp\b|click-?ops|copy files to the server|by hand)\b/,
+    /\b(?:deploy(?:s|ed|ing)? (?:it |everything )?(?:by hand|manually)|(?:deploy(?:s|ment|ments)?|releases?) (?:are|is) (?:all |still |mostly |entirely )?(?:manual|by hand)|manual(?:ly)? (?:deploys?|deployments?|releases?)|hand-?deploy\w*|ssh(?:ing)? (?:in|into|to)|scp\b|ftp\b|click-?ops|copy files to the server|by hand)\b/,
     [{ key: 'ciCd', value: false }],
   ),
   // Components.
@@ -267,17 +272,20 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'spiky',
-    /\b(?:spiky|spikes?|bursty|bursts?|peaks?|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic))\b/,
-    [{ key: 'trafficShape', value: 'spiky' }],
+    /\b(?:spiky|spikes?|bursty|bursts?|peaks?|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic)|(?:doubles|triples|quadruples|\d+x(?:es)?|multiplies) (?:our |the )?(?:load|traffic|usage|requests|volume))\b/,
+    // A load that spikes is spiky even when it is flat the rest of the time.
+    [{ key: 'trafficShape', value: 'spiky', priority: 2 }],
   ),
   rule(
     'batch-traffic',
     /\b(?:batch (?:jobs?|workloads?|processing)|nightly (?:jobs?|runs?|batches)|overnight (?:jobs?|runs?))\b/,
     [{ key: 'trafficShape', value: 'batch', priority: 0 }],
   ),
-  rule('steady', /\b(?:steady|predictable|flat|constant) (?:traffic|load|usage|demand)\b/, [
-    { key: 'trafficShape', value: 'steady' },
-  ]),
+  rule(
+    'steady',
+    /\b(?:steady|predictable|flat|constant|even) (?:traffic|load|usage|demand)\b|\b(?:traffic|load|usage|demand|queries|requests|conversations|questions|chats|messages|calls)\b[^.;]{0,40}\b(?:pretty |fairly |very |quite |mostly |really )?(?:steady|predictable|flat|constant)\b/,
+    [{ key: 'trafficShape', value: 'steady' }],
+  ),
   // Boundaries.
   // A compliance boundary needs isolation wording or a regime that is met by scoping one part (HIPAA,
   // PCI, FedRAMP). Merely holding personal data ("we store PII", "GDPR applies") is a data-protection
@@ -319,6 +327,25 @@ export const LEXICON: TermRule[] = [
       { key: 'complianceBoundary', value: false, priority: 2 },
       { key: 'sensitiveData', value: true },
     ],
+  ),
+  // A part kept apart for a reason of law, contract or data: "must stay in a separately managed, locked-down
+  // account", "the kids' product runs in a fully separate stack" (policy), "a dedicated, isolated index with
+  // separate keys" (the customer's legal team), "has to run inside the hospital network".
+  rule(
+    'isolated-for-a-reason',
+    new RegExp(
+      String.raw`\b(?:${OBLIGATION})\b[^.;]{0,120}?\b(?:${SEPARATE_PLACE})\b|\b(?:${SEPARATE_PLACE})\b[^.;]{0,80}?\b(?:${OBLIGATION})\b`,
+    ),
+    [{ key: 'complianceBoundary', value: true, priority: 3 }],
+    [{ key: 'complianceBoundary', value: false }],
+    COMPLIANCE,
+  ),
+  // Compliance already met without carving anything out: "no separate enclave needed", "the BAA covers the
+  // whole account", "handled by running the whole thing in Frankfurt", "nothing needs carving out".
+  rule(
+    'boundary-not-needed',
+    /\b(?:no|without (?:any |a )?|not (?:any|a)) (?:\w+ ){0,2}?(?:separate|extra|additional|dedicated|special|own) (?:enclave|boundary|isolation|perimeter|segment|environment|account|deployment|stack|vpc|tenant)(?: layers?)?s? (?:is |are )?(?:needed|required|necessary)|(?:don't|doesn't|do not|does not|won't|didn't) (?:need|require) (?:any |an? |its own |their own |a separate |an extra )?(?:[\w-]+ )?(?:enclave|boundary|isolation|carve-?out|perimeter|separate (?:\w+ )?(?:environment|account|deployment|stack))|nothing (?:needs|has) (?:to be )?(?:carv(?:ing|ed) out|isolat(?:ing|ed)|separat(?:ing|ed)|(?:a |its own )?(?:separate|own) (?:boundary|enclave|environment))|(?:is|are) (?:already |fully )?(?:covered|handled|satisfied|met) (?:by|under|through)|(?:baa|dpa|agreement|zero-retention (?:agreement|terms)|policies|controls) (?:already )?covers?|(?:requirement|residency|compliance) is (?:handled|met|satisfied) by/,
+    [{ key: 'complianceBoundary', value: false, priority: 3 }],
   ),
   rule(
     'sensitive-data',

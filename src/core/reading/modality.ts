@@ -135,6 +135,13 @@ const RESTRUCTURE =
 const REMOVAL =
   /\b(?:cancel(?:l)?ed|retired|dropped|ripped out|stopped|removed|got rid of|turned off|shut down|sunset|decommissioned|deprecated|abandoned)\b/;
 
+/** Where the last match of `re` in `text` ends (0 when there is none). */
+function lastMatchEnd(re: RegExp, text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(new RegExp(re.source, 'g'))) end = m.index + m[0].length;
+  return end;
+}
+
 /**
  * The modality of a term at `start` inside its scope, refined by a move around it: the state a move
  * leaves is today's when the move is still ahead, and the past when it is done; the state it reaches is
@@ -151,9 +158,11 @@ export function termModality(text: string, scope: Scope, start: number, key?: st
   const from =
     /\bfrom\s+(?:[\w.-]+\s+){0,4}$/.test(lead) &&
     !/\b(?:to|into|onto|towards)\b[^,]*$/.test(lead.slice(lead.lastIndexOf('from')));
+  // The destination is named after the move verb ("planning to break X into…": the first "to" is not one).
+  const afterVerb = lead.slice(lastMatchEnd(MOVE_VERB, lead));
   const into =
-    /\b(?:to|into|onto|towards|with)\s+(?:[\w.'-]+\s+){0,5}$/.test(lead) ||
-    /\b(?:in|on)\s+(?:[\w.'-]+\s+){0,2}$/.test(lead);
+    /\b(?:to|into|onto|towards|with)\s+(?:[\w.'-]+\s+){0,5}$/.test(afterVerb) ||
+    /\b(?:in|on)\s+(?:[\w.'-]+\s+){0,2}$/.test(afterVerb);
   const done =
     (DONE_MOVE.test(lead) || /\b(?:after|since)\s+\w+ing\b/.test(lead)) &&
     (!ONGOING_MOVE.test(lead) || /\b(?:after|since)\s+\w+ing\b/.test(lead)) &&

@@ -145,9 +145,28 @@ function documentRate(text: string, start: number, nounEnd: number): number | un
   return cadence === undefined ? undefined : DOC_RATE_PER_DAY[cadence.replace(/^every /, '')];
 }
 
+// "two left last month", "3 engineers joined", "we hired 4": a change in headcount, not the headcount.
+const HEADCOUNT_CHANGE_AFTER =
+  /^\s*(?:(?:[a-z-]+\s+)?(?:engineers?|devs?|developers?|people|folks|of (?:us|them))\s+)?(?:(?:have|had|just|recently)\s+)?(?:left|quit|joined|resigned|departed|moved on|retired|were (?:hired|laid off|let go|added|moved)|got (?:hired|laid off|let go)|are leaving|are joining|start(?:s|ing)? (?:on|next|in))\b/;
+const HEADCOUNT_CHANGE_BEFORE =
+  /\b(?:hired|hiring|lost|laid off|let go|added|adding|onboarded|onboarding|hire)\s+(?:another\s+|an extra\s+|about\s+)?$/;
+// "100% API", "3x the traffic": a share or a factor, never a count.
+const NOT_A_COUNT_AFTER = /^\s*(?:%|percent\b|per ?cent\b|x\b|times (?:more|less|bigger|faster|slower|as)\b)/;
+// "one service per squad", "2 engineers per team": a ratio, not a total.
+const PER_GROUP =
+  /^\s*(?:per|for each|for every|each|a)\s+(?:team|squad|pod|tenant|customer|client|engineer|dev|developer|person|region|product|feature|service|tier|use case)\b/;
+
+/** True when the quantity is a share, a factor or a change, which counts nothing by itself. */
+export function isNotACount(text: string, q: Quantity): boolean {
+  const after = text.slice(q.end, q.end + 40);
+  const before = text.slice(Math.max(0, q.start - 30), q.start);
+  return NOT_A_COUNT_AFTER.test(after) || HEADCOUNT_CHANGE_AFTER.test(after) || HEADCOUNT_CHANGE_BEFORE.test(before);
+}
+
 /** Facts stated by one quantity in normalised text. */
 export function quantityProposals(text: string, q: Quantity): Proposal[] {
   const before = text.slice(Math.max(0, q.start - 40), q.start);
+  if (isNotACount(text, q)) return [];
   // "4 teams not 3", "we aren't 12 any more", "we don't have twelve services": the denied figure states nothing.
   if (
     /(?:\bnot|n't|\brather than|\binstead of|\bno longer|\bnever)\s+(?:(?:have|had|got|run|use|need)\s+)?$|(?:\bnot|n't)$/.test(
@@ -216,6 +235,11 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
     if (/\b(?:users|mau|dau):?\s*(?:of\s+)?$/.test(before)) return [{ key: 'users', value: q.value }];
     return [];
   }
+  if (
+    PER_GROUP.test(text.slice(noun.end, noun.end + 30)) &&
+    (noun.noun === 'services' || noun.noun === 'engineers' || noun.noun === 'teams')
+  )
+    return [];
   switch (noun.noun) {
     case 'engineers':
       if (/^(?:people|person|persons|folks|ppl|members|member)$/.test(noun.word)) {

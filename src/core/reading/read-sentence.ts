@@ -6,14 +6,14 @@
  */
 import type { FactKey } from '../profile/profile.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
-import { headcountRank } from './headcount-role.js';
+import { countsAnotherGroup, headcountRank } from './headcount-role.js';
 import { isLightIngestion } from './ingestion-scale.js';
 import { findLanguages } from './languages.js';
 import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
 import { type Modality, readScopes, type Scope, scopeAt, termModality } from './modality.js';
 import { clauseStart, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
 import { findQuantities, normalizeText } from './numbers.js';
-import { quantityProposals } from './quantity-facts.js';
+import { isNotACount, quantityProposals } from './quantity-facts.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
 import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
 import { aboutWiderOrg, TEAM_SHAPE_KEYS } from './wider-org.js';
@@ -121,6 +121,8 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
   /** The modality of a term: its clause's, refined by a move, an intent before it, or a removal. */
   const modalityOf = (scope: Scope, start: number, key?: FactKey): Modality => {
     const m = termModality(t, scope, start, key);
+    // A term a move places in today ("break our monolith into services": the monolith) stays there.
+    if (m === 'current' && scope.modality !== 'current') return m;
     return m === 'current' && key !== 'components' && isIntent(t, start) ? 'hypothetical' : m;
   };
 
@@ -128,7 +130,11 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     for (const m of t.matchAll(rule.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
-      const scope = scopeAt(scopes, start);
+      // A match that runs from the proposer into what they propose ("legal reckons we should keep… separate")
+      // is theirs.
+      const first = scopeAt(scopes, start);
+      const last = scopeAt(scopes, end - 1);
+      const scope = last.modality === 'proposal' && first.modality === 'current' ? last : first;
       const modality = modalityOf(scope, start);
       const negated = isNegated(t, start, end);
       if (negated && isPartialDenial(t, start)) {
@@ -166,14 +172,24 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     const modality = modalityOf(scope, q.start);
     const rank = headcountRank(t, q, sentence.slice(at(q.start), at(q.end)));
     let proposals = quantityProposals(t, q).map((p) =>
-      HEADCOUNT_KEYS.has(p.key) ? { ...p, priority: p.priority === 0 ? 0 : rank, aside: rank === 0 } : p,
+      HEADCOUNT_KEYS.has(p.key)
+        ? { ...p, priority: p.priority === 0 || rank === 0 ? 0 : Math.max(rank, p.priority ?? 1), aside: rank === 0 }
+        : p,
     );
     if (q.low !== undefined && q.high !== undefined)
       proposals = proposals.map((p) => (COUNT_KEYS.has(p.key) ? { ...p, range: [q.low!, q.high!] } : p));
     const denied = /(?:\bnot|n't|\brather than|\binstead of|\bno longer)\s*$/.test(
       t.slice(Math.max(0, q.start - 20), q.start),
     );
-    if (!proposals.length && !denied && scope.correction && ctx.lastCount && q.value > 0 && !isIntent(t, q.start)) {
+    if (
+      !proposals.length &&
+      !denied &&
+      scope.correction &&
+      ctx.lastCount &&
+      q.value > 0 &&
+      !isIntent(t, q.start) &&
+      !isNotACount(t, q)
+    ) {
       // "We're 12 engineers. Well, 10": a bare number correcting the count just stated.
       proposals = [{ key: ctx.lastCount, value: Math.round(q.value) }];
     }
@@ -189,6 +205,8 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     for (const p of proposals) if (COUNT_KEYS.has(p.key)) ctx.lastCount = p.key;
     const value = people?.value as number | undefined;
     if (!people || value === undefined) continue;
+    // The wider company's headcount never competes with the team's ("200 company-wide, but 6 on the copilot").
+    if (aboutWiderOrg(t, clauseStart(t, q.start), end) || countsAnotherGroup(t, q)) continue;
     const best = headcounts.get(modality);
     const better =
       !best ||
@@ -213,6 +231,12 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
       push([{ key: 'languages', value: [language] }], start, start + language.length, scope, modality);
     }
   }
+  // "The latest statement wins" means the latest in the user's words, not in the order the rules ran.
+  const orders = candidates.map((c) => c.order).sort((a, b) => a - b);
+  candidates.sort((a, b) => a.span[0] - b.span[0] || a.order - b.order);
+  candidates.forEach((c, i) => {
+    c.order = orders[i]!;
+  });
   return candidates;
 }
 

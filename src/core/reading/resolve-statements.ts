@@ -46,7 +46,13 @@ function currentFacts(candidates: readonly Candidate[], known?: TeamProfile): Fa
         chosen = pool.reduce((best, c) => ((c.value as number) > (best.value as number) ? c : best));
         value = chosen.value;
       }
-      if (key === 'modelHosting' && !corrections.length) {
+      // A correction about one part ("correction: the classifier is a BERT we serve ourselves", "well, except
+      // embeddings") adds to the rest; only one about the whole ("actually everything is self-hosted") replaces it.
+      const partial =
+        key === 'modelHosting' &&
+        corrections.length > 0 &&
+        !corrections.some((c) => /\b(?:everything|all|entirely|fully|completely|only|100%)\b/i.test(c.evidence));
+      if (key === 'modelHosting' && (!corrections.length || partial)) {
         const seen = new Set(list.map((c) => c.value));
         if (seen.has('mixed') || (seen.has('self-hosted') && seen.has('hosted-api'))) value = 'mixed';
       }

@@ -71,7 +71,7 @@ const ADVERBS = new RegExp(
   'g',
 );
 const NOUN_FIRST =
-  /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly) (?:deploys|deployments|releases)\b/g;
+  /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly) (?:deploys?|deployments?|releases?|release trains?)\b/g;
 
 // "deploy every 3 days", "a release every two weeks", "ship every other day", "every few hours".
 const EVERY_N = new RegExp(

@@ -58,7 +58,7 @@ export const STAGE_RULES: TermRule[] = [
 export const ARCHITECTURE_RULES: TermRule[] = [
   rule(
     'monolith',
-    /\b(?<!distributed |modular )monolith(?:ic)?\b(?! first)|\b(?:1|a) (?:big |single |large )?(?:codebase|deployable|binary)\b|\b(?:1|single) (?:app|application|service|process|repo)\b|\b(?:rails|django|flask|fastapi|laravel|spring boot|next\.js|express|node) (?:app|monolith|backend)\b/,
+    /\b(?<!distributed |modular )monolith(?:ic)?\b(?! first)|\b(?:1|a) (?:big |single |large )?(?:codebase|deployable|binary)\b|\b(?:1|single) (?:app|application|service|process|repo)\b(?! (?:per|for each|for every) )|\b(?:rails|django|flask|fastapi|laravel|spring boot|next\.js|express|node) (?:app|monolith|backend)\b/,
     'currentArchitecture',
     'monolith',
     1,

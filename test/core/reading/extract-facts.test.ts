@@ -114,14 +114,14 @@ describe('extractFacts understands synonyms and jargon', () => {
     expect(f.currentArchitecture).toBe('microservices');
   });
 
-  it('recognises languages, including Go only as a language', () => {
+  it('recognises languages in the order they are mentioned, including Go only as a language', () => {
     expect(facts('Services in Python and Go, frontend in TypeScript').languages).toEqual([
       'Python',
-      'TypeScript',
       'Go',
+      'TypeScript',
     ]);
     expect(facts('We go live next week').languages).toBeUndefined();
-    expect(facts('Rails app with a C# billing system').languages).toEqual(['C#', 'Ruby']);
+    expect(facts('Rails app with a C# billing system').languages).toEqual(['Ruby', 'C#']);
   });
 
   it.each([

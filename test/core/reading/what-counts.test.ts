@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readMessage } from '../../../src/core/reading/read-message.js';
+
+/** Today's facts as a plain object (what "what Archie understood" shows). */
+const facts = (text: string) => Object.fromEntries(readMessage(text).facts.map((u) => [u.key, u.value]));
+const plans = (text: string) => readMessage(text).plans.map((p) => `${p.key}=${JSON.stringify(p.value)}@${p.modality}`);
+
+describe('numbers that count nothing about the team', () => {
+  it('a share, a factor or a change in headcount is not the headcount', () => {
+    expect(facts("Until the switch we're 100% on the hosted API.").engineers).toBeUndefined();
+    expect(facts('We are 14 engineers. Sorry, 12: three quit and we hired one.').engineers).toBe(12);
+  });
+
+  it('another group’s size is not the builders’ size, even when it is the only count', () => {
+    expect(facts('Our SRE team is only three people and they look after every product.').engineers).toBeUndefined();
+  });
+
+  it('the wider company’s figure does not hide the team’s', () => {
+    expect(facts('There are 900 developers company-wide; just 4 work on the assistant.').engineers).toBe(4);
+  });
+
+  it('a ratio is not a total', () => {
+    expect(facts('Each product area gets one service per squad.').currentArchitecture).toBeUndefined();
+  });
+});
+
+describe('plans, proposals and corrections', () => {
+  it('the thing a planned split starts from is today’s', () => {
+    const text = 'We plan to break the Django monolith into six services next year.';
+    expect(facts(text).currentArchitecture).toBe('monolith');
+    expect(plans(text)).toContain('currentArchitecture="microservices"@planned');
+  });
+
+  it('"no," as an interjection does not deny what follows', () => {
+    expect(facts('Releases are manual. Actually no, every merge runs through a CircleCI pipeline.').ciCd).toBe(true);
+  });
+
+  it('a correction about one part of the system adds to the rest', () => {
+    expect(
+      facts('Everything runs on the Claude API. Correction: the embedder is a model we serve on our own L4.'),
+    ).toMatchObject({ modelHosting: 'mixed', gpuInference: true });
+    expect(
+      facts('We run all our models on our own GPUs. Actually, everything moved to the OpenAI API.').modelHosting,
+    ).toBe('hosted-api');
+  });
+
+  it('what a proposer wants kept apart is their proposal', () => {
+    const text = 'Our CISO reckons we should keep patient data in a separate VPC.';
+    expect(facts(text).complianceBoundary).toBeUndefined();
+    expect(plans(text)).toContain('complianceBoundary=true@proposal');
+  });
+});
+
+describe('compliance: kept apart, or already covered', () => {
+  it('data kept in a place of its own for a reason of law, contract or policy is a boundary', () => {
+    expect(
+      facts('By contract, one insurer’s claims live in a dedicated database with its own keys.').complianceBoundary,
+    ).toBe(true);
+  });
+
+  it('a regime met without carving anything out is no boundary', () => {
+    expect(
+      facts('PCI applies, but the payment provider’s agreement covers it and no separate environment is needed.'),
+    ).toMatchObject({ complianceBoundary: false });
+  });
+
+  it('the latest statement in the sentence wins', () => {
+    expect(
+      facts('The BAA covers the account, but one clinic contractually requires an isolated schema of its own.')
+        .complianceBoundary,
+    ).toBe(true);
+  });
+});
+
+describe('traffic and cadence', () => {
+  it('a load that spikes is spiky even if it is flat otherwise; steady traffic said after the figure is steady', () => {
+    expect(facts('Exam week quadruples our load, then usage is flat again.').trafficShape).toBe('spiky');
+    expect(facts('Roughly 8k questions a day, fairly steady all week.').trafficShape).toBe('steady');
+  });
+
+  it('a weekly release is one deploy a week', () => {
+    expect(facts('Everything goes out in one weekly release.').deploysPerWeek).toBe(1);
+  });
+});
