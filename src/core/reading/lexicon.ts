@@ -54,13 +54,13 @@ const comp = (...c: string[]): Proposal => ({ key: 'components', value: c });
 // The whole system inside the regulated perimeter.
 const WHOLE_SCOPE = String.raw`(?:already )?in (?:the )?(?:audit |compliance |regulated |pci |hipaa |soc ?2 )?scope|audited as a whole|(?:hipaa|pci|fedramp|baa)[- ](?:eligible|compliant|certified|approved|covered) (?:[\w'-]+ ){0,2}(?:account|environment|cloud|tenant|subscription|vpc)`;
 // Data that needs protecting, but not by itself a separate service.
-const SENSITIVE = String.raw`pii|phi|protected health information|cardholder data|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs|payments? data|card (?:data|numbers)|phone numbers|email addresses|home addresses|names and (?:emails|addresses)|user names and emails|payroll(?: records)?|salary data|children's data|transaction data|confidential hr documents|hr documents|patient notes|patient info`;
+const SENSITIVE = String.raw`pii|phi|protected health information|cardholder data|personally identifiable|personal (?:data|information|details)|customer (?:data|records)|user data|sensitive (?:data|documents|records)|regulated (?:data|industry|workloads?|customers?)|gdpr|ccpa|soc ?2|patient (?:data|records)|health (?:data|records)|medical records|bank(?:ing)? data|financial (?:data|records)|employee records|chat logs|payments? data|card (?:data|numbers)|phone numbers|email addresses|home addresses|names and (?:emails|addresses)|user names and emails|payroll (?:records|data)|salary data|children's data|transaction data|confidential hr documents|hr documents|patient notes|patient info`;
 // Wording that asks for a boundary around such data.
 const ISOLATE_VERB = String.raw`isolat\w*|separately audited|audited separately|segregat\w*|ring-?fenc\w*|walled off|kept apart|separate (?:vpc|environment|account|region|tenant|network|cluster|database|subscription|deployment|infrastructure)|(?:its|their) own (?:vpc|environment|account|region|tenant|network|cluster|database)|dedicated (?:vpc|environment|account|region|tenant|network|cluster|database)|(?:stay|remain|kept|be kept|live|stored) (?:in|within|inside|on) (?:the )?(?:eu|us|uk|country|region|our (?:vpc|network|premises|data ?cent(?:er|re))|on-?prem\w*)|on-?prem(?:ise|ises)?(?: only)?|(?:must|can) ?(?:never|not|n't) leave|audit(?:ed|able)? (?:boundary|scope|perimeter)|in scope for (?:the )?audit|(?:its|their) own (?:network segment|subnet|access controls?|audit log(?:s|ging)?)|network segment`;
 const ISOLATION = String.raw`data residency|data sovereignty|sovereign cloud|must stay in the (?:eu|us|uk|country|region)|(?:must|can) ?(?:never|not|n't) leave (?:the |our )?(?:eu|us|uk|country|region|vpc|network|premises|building|data ?cent(?:er|re))|tenant isolation|isolated tenants?|air-?gapped|(?:in|into|on) (?:its|their) own (?:network segment|subnet)|(?:its|their) own audit log(?:s|ging)?|out of (?:hipaa|pci|sox|audit|compliance) scope|separate (?:vpc|environment|account|tenant|region) for (?:the )?(?:regulated|sensitive|patient|health|card|customer|personal)`;
 
 // Why a part is kept apart: a regime, regulated data, a contract, a policy or an auditor.
-const OBLIGATION = String.raw`${SENSITIVE}|hipaa|phi|pci(?:-dss| dss)?|coppa|ferpa|sox|fedramp|regulat\w+|contract(?:ual(?:ly)?|s)?|by contract|(?:our |their |company )?polic(?:y|ies)|auditors?|legal(?: team)?|compliance|residency|can ?(?:no|')t leave|must(?: not|n't)? leave`;
+const OBLIGATION = String.raw`${SENSITIVE}|hipaa|phi|pci(?:-dss| dss)?|coppa|ferpa|sox|fedramp|regulat\w+|contract(?:ual(?:ly)?|s)?|by contract|(?:our |their |company )?polic(?:y|ies)|auditors?|legal(?: team)?|compliance|residency|can ?(?:no|')t leave|must(?: not|n't)? leave|(?:must|has to|have to|needs? to|(?:is|are) required to) (?:stay|live|be kept|be stored|remain|run|sit|reside)`;
 // A place of its own for some data or a part of the system.
 const SEPARATE_PLACE = String.raw`(?:(?:separately managed|separate|isolated|dedicated|locked-?down|walled[- ]off|its own|their own|fully separate|totally separate)(?:,? (?:[\w-]+))?) (?:project|account|environment|index|deployment|stack|cluster|database|instance|vpc|schema|network|region|enclave|subscription|tenant)s?|(?:inside|within|in) the (?:hospital|bank|customer|client)(?:'s)? (?:network|premises|data ?cent(?:er|re))|walled off`;
 
@@ -68,7 +68,7 @@ export const LEXICON: TermRule[] = [
   // Model hosting.
   rule(
     'self-hosted',
-    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s?|a10g?s?|t4s?|gpus?|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|(?<!\b(?:small|tiny|lightweight|little|cpu) )self-?host(?:ed|ing|s)?(?! (?:small |tiny |cpu )?(?:re-?rankers?|embedders?|embedding models?|classifiers?|cross-encoders?|ner models?)\b)|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
+    /\b(?:h100s?|a100s?|h200s?|b200s?|l40s?|l4s?|a10g?s?|t4s?|gpus?(?! (?:bill|costs?|spend|budget|prices?|invoice))|gpu nodes?|gpu cluster|vllm|tgi|text generation inference|triton|tensorrt(?:-llm)?|llama\.cpp|ollama|sglang|nvidia nim|nim containers?|kserve|ray serve|(?<!\b(?:small|tiny|lightweight|little|cpu) |\b(?:customers?|clients?|tenants?) (?:to |can |could |will |would )?)self-?host(?:ed|ing|s)?(?! (?:small |tiny |cpu )?(?:re-?rankers?|embedders?|embedding models?|classifiers?|cross-encoders?|ner models?)\b)|host(?:ing)? (?:our|the|its) own (?:models?|llms?)|run(?:ning)? (?:our|the) own (?:models?|llms?)|on-?prem(?:ise)? (?:models?|llms?|inference)|open[- ]weights? models? (?:we|on our))\b/,
     [
       { key: 'modelHosting', value: 'self-hosted' },
       { key: 'gpuInference', value: true },
@@ -103,7 +103,7 @@ export const LEXICON: TermRule[] = [
   // "a mix of hosted and self-hosted models": both, whichever is named first.
   rule(
     'mixed-hosting',
-    /\b(?:(?:a )?mix(?:ture)? of (?:hosted|api|third-party)(?: apis?| models?| llms?)? and (?:a |an |some |our own )?(?:\w+ )?(?:self-?hosted|in-house|our own)|both hosted and self-?hosted|hosted (?:apis?|llms?|models?) (?:plus|\+|alongside|and) (?:a |an |some )?(?:\w+ )?(?:self-?hosted|our own|in-house))\b/,
+    /\b(?:mixed (?:setup|hosting|model hosting|approach)|(?:a )?mix(?:ture)? of (?:hosted|api|third-party)(?: apis?| models?| llms?)? and (?:a |an |some |our own )?(?:\w+ )?(?:self-?hosted|in-house|our own)|both hosted and self-?hosted|hosted (?:apis?|llms?|models?) (?:plus|\+|alongside|and) (?:a |an |some )?(?:\w+ )?(?:self-?hosted|our own|in-house))\b/,
     [{ key: 'modelHosting', value: 'mixed', priority: 2 }],
   ),
   rule(
@@ -145,7 +145,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'no-container-platform',
-    /\b(?:heroku|render\.com|fly\.io|vercel|netlify|a single vm|1 vm|one vm|1 ec2 (?:box|instance)|a single server|1 server|bare vms?|plain vms?|pythonanywhere|digitalocean droplet)\b/,
+    /\b(?:heroku|render\.com|(?<=\b(?:on|to|onto) )render\b|fly\.io|vercel|netlify|a single vm|1 vm|one vm|1 ec2 (?:box|instance)|a single server|1 server|bare vms?|plain vms?|pythonanywhere|digitalocean droplet)\b/,
     [{ key: 'containerPlatform', value: 'none', priority: 1 }],
   ),
   rule(
@@ -159,17 +159,17 @@ export const LEXICON: TermRule[] = [
   // service boundary costs; "on-prem" alone is the team's own data centre, which is still hosted by the team.
   rule(
     'customer-installed',
-    /\b(?:on-?prem(?:ise|ises)? (?:installs?|installations?|deployments? (?:at|for|in) (?:customers?|clients?)|customers?|clients?|edition|version|product|offering)|(?:customers?|clients?|hospitals|banks|tenants) (?:\w+ )?(?:install|deploy|run|host|self-host|operate)s? (?:it|our (?:product|app|software|platform|stack|system))|(?:installed|deployed|runs?|running|ships?|shipped) (?:in|on|into|inside|to) (?:the |each |every )?(?:customers?|clients?)(?:'s?|s') (?:own )?(?:premises|data ?cent(?:er|re)s?|clouds?|vpcs?|infrastructure|environments?|accounts?|kubernetes|k8s|clusters?|servers?|sites?|hardware)|self-managed (?:version|edition|deployments?|installs?)|customer-(?:hosted|managed|installed|operated)|bring your own cloud|byoc|(?:install|installs|installed|run|runs|host|hosts|deploy|deploys)\b[^.;]{0,30}\b(?:in|on|into|inside) (?:their|the (?:customer|client)'s|(?:customers|clients)') own\b|(?:ships?|sold) (?:it )?as an? (?:appliance|on-?prem\w* (?:build|version|edition))|(?:banks|hospitals|customers|clients) install)\b/,
+    /\b(?:on-?prem(?:ise|ises)? (?:installs?|installations?|deployments? (?:at|for|in) (?:customers?|clients?)|customers?|clients?|edition|version|product|offering)|(?:customers?|clients?|hospitals|banks|tenants) (?:\w+ )?(?:install|deploy|run|host|self-host|operate)s? (?:it|our (?:product|app|software|platform|stack|system))|(?:installed|deployed|runs?|running|ships?|shipped) (?:in|on|into|inside|to) (?:the |each |every )?(?:customers?|clients?)(?:'s?|s') (?:own )?(?:premises|data ?cent(?:er|re)s?|clouds?|vpcs?|infrastructure|environments?|accounts?|kubernetes|k8s|clusters?|servers?|sites?|hardware)|self-managed (?:version|edition|deployments?|installs?)|(?:customers?|clients?|tenants?) (?:to |can |could |will |would )?self-?host\w*|customer-(?:hosted|managed|installed|operated)|bring your own cloud|byoc|(?:install|installs|installed|run|runs|host|hosts|deploy|deploys)\b[^.;]{0,30}\b(?:in|on|into|inside) (?:their|the (?:customer|client)'s|(?:customers|clients)') own\b|(?:ships?|sold) (?:it )?as an? (?:appliance|on-?prem\w* (?:build|version|edition))|(?:banks|hospitals|customers|clients) install)\b/,
     [{ key: 'deploymentTopology', value: 'customer-installed', priority: 2 }],
   ),
   rule(
     'edge',
-    /\b(?:on-?device|edge devices?|runs? (?:locally |offline )?on (?:the )?(?:users'? |user's |customers'? |their |the technicians'? )?(?:(?:rugged |own )?(?:phones?|laptops?|devices?|cameras?|vehicles?|cars|robots?|kiosks?|handhelds?|tablets?|wearables?|point-of-sale terminals?|set-top boxes))|runs? (?:locally|offline)\b|(?:embedded|iot) devices?|edge (?:boxes|gateways?|hardware|nodes?|inference|deployments?)|infotainment units?|set-top boxes|on the wearables|inside the kiosk|jetson|phone's npu)\b/,
+    /\b(?:on-?device|edge devices?|runs? (?:locally |offline )?on (?:the )?(?:users'? |user's |customers'? |their |the technicians'? )?(?:(?:rugged |own )?(?:phones?|laptops?|devices?|cameras?|vehicles?|cars|robots?|kiosks?|handhelds?|tablets?|wearables?|point-of-sale terminals?|set-top boxes))|runs? (?:locally|offline)\b|runs? (?:the |a |an |our |its |their )?(?:[\w-]+ ){0,3}(?:model|models|inference|llm|classifier) (?:locally|offline|on-?device)\b|(?:embedded|iot) devices?|edge (?:boxes|gateways?|hardware|nodes?|inference|deployments?)|infotainment units?|set-top boxes|on the wearables|inside the kiosk|jetson|phone's npu)\b/,
     [{ key: 'deploymentTopology', value: 'edge', priority: 3 }],
   ),
   rule(
     'hosted',
-    /\b(?:saas|multi-?tenant (?:saas|platform|app|product|service)|we (?:host|run|operate) (?:it|everything|every instance|the service)(?: ourselves)?|(?:web app|service|platform) we (?:host|run|operate)|hosted (?:product|service|platform|offering|version|cloud)|our (?:hosted|managed) (?:version|cloud|offering|service)|managed offering|internal (?:tool|app|assistant|chatbot|bot|rag assistant|platform)|(?:runs?|running|lives?|deployed|hosted) (?:in|on) our (?:own )?(?:aws|gcp|azure|cloud|servers?|infra\w*|data ?cent\w*|account|gcp project|kubernetes clusters?)|logs? ?in to our cloud|a login to our cloud|(?:every|each) tenant runs in our)\b/,
+    /\b(?:saas|multi-?tenant (?:saas|platform|app|product|service)|we (?:still |also |all |just )?(?:host|run|operate) (?:it|everything|every instance|all instances|the service)(?: ourselves)?|(?:stream|streams|send|sends|upload|uploads|round-?trips?|goes|go|call|calls) (?:\w+ )?(?:to|into) our (?:own )?(?:servers?|data ?cent(?:er|re)s?|cloud|backend|api|gpus?)|(?:web ?app|website|site|saas app|api) (?:on|hosted on|deployed (?:on|to)|running on) (?:render|heroku|vercel|fly\.io|netlify|railway|cloud run|app engine|azure app service)|(?:everyone|all (?:our )?(?:customers|users)) uses? our (?:hosted|cloud|web) (?:version|app|product|service)|(?:web app|service|platform) we (?:host|run|operate)|hosted (?:product|service|platform|offering|version|cloud)|our (?:hosted|managed) (?:version|cloud|offering|service)|managed offering|internal (?:tool|app|assistant|chatbot|bot|rag assistant|platform)|(?:runs?|running|lives?|deployed|hosted) (?:in|on) our (?:own )?(?:aws|gcp|azure|cloud|servers?|infra\w*|data ?cent\w*|account|gcp project|kubernetes clusters?)|logs? ?in to our cloud|a login to our cloud|(?:every|each) tenant runs in our)\b/,
     [{ key: 'deploymentTopology', value: 'hosted', priority: 1 }],
   ),
   // Operations.
@@ -196,7 +196,7 @@ export const LEXICON: TermRule[] = [
   rule('no-monitoring', /\b(?:monitoring|metrics|dashboards|logging)\b/, [], [{ key: 'tracing', value: false }]),
   rule(
     'ci-cd',
-    /\b(?:github actions|gitlab ci|circleci|circle ci|jenkins|buildkite|argo ?cd|argo rollouts|spinnaker|flux ?cd|ci\/cd|ci|cd pipelines?|continuous (?:delivery|deployment|integration)|automated (?:deploys|deployments|releases|tests)|deploy(?:s|ed)? on (?:every )?merge|(?:deploy(?:ment)?|ci|build|release) pipelines?|trunk-based|canar(?:y|ies) (?:rollouts?|releases?|deploy(?:s|ments)?)|(?:automated|progressive) (?:canaries|rollouts|delivery)|blue[- ]green deploy\w*)\b/,
+    /\b(?:github actions|gitlab ci|circleci|circle ci|jenkins|buildkite|argo ?cd|argo rollouts|spinnaker|flux ?cd|ci\/cd|ci|cd pipelines?|continuous (?:delivery|deployment|integration)|automated (?:deploys|deployments|releases|tests)|deploy(?:s|ed)? on (?:every )?merge|(?:merges?|commits?|prs?|pushes) (?:to|into) (?:main|master|trunk) (?:are|is|go|goes|get|gets|trigger|triggers|auto-?deploy)\w*|no human in the loop|auto-?deploy\w*|deploy(?:s|ed)? automatically|(?:deploy(?:ment)?|ci|build|release) pipelines?|trunk-based|canar(?:y|ies) (?:rollouts?|releases?|deploy(?:s|ments)?)|(?:automated|progressive) (?:canaries|rollouts|delivery)|blue[- ]green deploy\w*)\b/,
     [{ key: 'ciCd', value: true }],
     [{ key: 'ciCd', value: false }],
   ),
@@ -222,7 +222,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'inference',
-    /\b(?:generation|inference (?:service|gateway|layer|server|pods?|endpoint|api)|llm calls?|(?:then |and )?(?:one|a single) prompt)\b/,
+    /\b(?:generation|inference (?:service|gateway|layer|server|pods?|endpoint|api)|llm calls?|(?:then |and )?(?:1|one|a single) prompt)\b/,
     [comp('inference')],
   ),
   rule('embedding', /\b(?:embeddings?|embedding models?|embed(?:s|ded)? (?:the )?(?:docs|documents|chunks))\b/, [
@@ -272,13 +272,13 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'spiky',
-    /\b(?:spiky|spikes?|bursty|bursts?|peaks?|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic)|(?:doubles|triples|quadruples|\d+x(?:es)?|multiplies) (?:our |the )?(?:load|traffic|usage|requests|volume))\b/,
+    /\b(?:spiky|spikes?|bursty|bursts?|(?:traffic|load|usage|requests?|queries|demand) peaks?|peaks? (?:traffic|load|hours?|times?|usage|season|demand|of \d|at \d)|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic)|(?:doubles|triples|quadruples|\d+x(?:es)?|multiplies) (?:our |the )?(?:load|traffic|usage|requests|volume))\b/,
     // A load that spikes is spiky even when it is flat the rest of the time.
     [{ key: 'trafficShape', value: 'spiky', priority: 2 }],
   ),
   rule(
     'batch-traffic',
-    /\b(?:batch (?:jobs?|workloads?|processing)|nightly (?:jobs?|runs?|batches)|overnight (?:jobs?|runs?))\b/,
+    /\b(?:batch (?:jobs?|workloads?|processing|summari[sz]er|pipeline|system|app)|(?:nightly|overnight) batch|nightly (?:jobs?|runs?|batches)|overnight (?:jobs?|runs?))\b/,
     [{ key: 'trafficShape', value: 'batch', priority: 0 }],
   ),
   rule(
@@ -340,6 +340,14 @@ export const LEXICON: TermRule[] = [
     [{ key: 'complianceBoundary', value: false }],
     COMPLIANCE,
   ),
+  // A tenant kept in its own place: a boundary, whatever the data ("per-customer VPCs", "single-tenant deployments").
+  rule(
+    'tenant-boundary',
+    /\b(?:per-(?:customer|tenant|client) (?:vpcs?|accounts?|databases?|deployments?|clusters?|environments?|instances?|stacks?)|single-tenant (?:deployments?|instances?|installs?|environments?|stacks?))\b/,
+    [{ key: 'complianceBoundary', value: true, priority: 2 }],
+    [{ key: 'complianceBoundary', value: false }],
+    BOUNDARY,
+  ),
   // Compliance already met without carving anything out: "no separate enclave needed", "the BAA covers the
   // whole account", "handled by running the whole thing in Frankfurt", "nothing needs carving out".
   rule(
@@ -356,6 +364,12 @@ export const LEXICON: TermRule[] = [
       { key: 'complianceBoundary', value: false, priority: 0 },
     ],
     BOUNDARY,
+  ),
+  // Only public material: nothing personal or regulated ("we only index public product manuals").
+  rule(
+    'public-data-only',
+    /\b(?:only|just|purely|entirely|all) (?:\w+ ){0,3}?public(?:ly available)? (?:data|documents|docs|content|information|pages|manuals|product manuals|drug labels|filings|web ?pages|websites?|sources|datasets?|material)|public (?:data|documents|content|information) only\b/,
+    [{ key: 'sensitiveData', value: false, priority: 0 }],
   ),
   rule(
     'untrusted-code',
@@ -393,7 +407,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'scaling-cost',
-    /\b(?:cloud bill|scaling costs?|expensive to scale|infra(?:structure)? costs? (?:are|is) (?:high|exploding|growing))\b/,
+    /\b(?:cloud bill|scaling costs?|expensive to scale|keep (?:scaling|adding) (?:up |out )?(?:more )?|(?:what's|it's) killing us|infra(?:structure)? costs? (?:are|is) (?:high|exploding|growing))\b/,
     [{ key: 'pains', value: ['scaling-cost'] }],
   ),
   rule(
@@ -403,12 +417,12 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'ops-overhead',
-    /\b(?:ops overhead|operational (?:overhead|burden|toil|load)|toil|drowning in (?:ops|alerts|services)|(?:all|most) (?:of )?(?:our|their) time (?:on )?(?:keeping|firefighting|maintaining|ops|operating)|too many services|on-?call (?:burnout|fatigue|is exhausting)|alert fatigue|burn(?:ed|t)? out)\b/,
+    /\b(?:ops overhead|operational (?:overhead|burden|toil|load)|toil|drowning in (?:ops|alerts|services)|(?:all|most) (?:of )?(?:our|their) time (?:on )?(?:keeping|firefighting|maintaining|ops|operating)|too many services|on-?call (?:burnout|fatigue|is exhausting)|alert fatigue|burn(?:ed|t)? out|babysit\w*|nightmare to (?:operate|run|maintain|keep up)|(?:more|most of our|all our|half our) time (?:\w+ )?(?:babysitting|maintaining|operating|patching|upgrading|firefighting|nursing|keeping \w+ alive|on ops))\b/,
     [{ key: 'pains', value: ['ops-overhead'] }],
   ),
   rule(
     'slow-builds',
-    /\b(?:slow builds?|builds? (?:are|is|take|takes) (?:slow|forever|\d+ (?:minutes|hours))|ci takes? (?:an hour|\d+ (?:minutes|hours)))\b/,
+    /\b(?:slow builds?|builds? (?:are|is|take|takes|took|used to take) (?:slow|forever|\d+ (?:minutes|hours))|ci takes? (?:an hour|\d+ (?:minutes|hours)))\b/,
     [{ key: 'pains', value: ['slow-builds'] }],
   ),
   rule(

@@ -32,7 +32,7 @@ const PLANNED_VERB =
   /\b(?:plan(?:s|ning|ned)? (?:to|on|for)|going to|gonna|will|'ll|shall|intend\w*|aim(?:s|ing)? to|about to|once we|before we)\b/;
 const HYPOTHETICAL_TIME = /\b(?:someday|some day|at some point|eventually|one day|hypothetically|if ever)\b/;
 const HYPOTHETICAL_VERB =
-  /\b(?:if|whether|thinking (?:about|of)|considering|consider|might|may(?! only)|could|would|'d|(?:maybe|perhaps|probably)(?! (?:about |around )?(?:\d|a |an |half))|the idea is|exploring|evaluating|wish|ideally|dream|want to|wants to|would like to|looking (?:at|into))\b/;
+  /\b(?:if(?! (?:you|we) (?:count|include|add)\b)|whether|thinking (?:about|of)|considering|consider|might|may(?! only)|could|would|'d|(?:maybe|perhaps|probably)(?! (?:about |around )?(?:\d|a |an |half))|the idea is|exploring|evaluating|wish|ideally|dream|want to|wants to|would like to|looking (?:at|into))\b/;
 const PAST =
   /\b(?:used to|back when|originally|in the early days|early on|at (?:the )?(?:peak|start|beginning)|formerly|previously|before the \w+|(?:\d+|a|two|three|few|couple of) (?:years?|months?|weeks?) ago|last (?:year|summer|spring|autumn|fall|winter)|the first version|when we (?:first|started|launched)|at first|initially|at launch|was|were|had)\b/;
 const PAST_TENSE = /\b(?:was|were|had|did|went|got|ran|built|began|took|hit|\w{3,}ed)\b/;
@@ -46,6 +46,10 @@ const PROPOSAL = new RegExp(String.raw`(?:^|[^a-z])(${PROPOSER})\b\s*${PROPOSE_V
 const CORRECTION =
   /^\W*(?:(?:well|hmm+|er+m?|um+|oh|ok|so)\W+)*(?:actually|sorry|correction|corrected|edit|update|i mean|i meant|or rather|rather|make that|scratch that|scrap that|no wait|wait|oops|my bad|my mistake|not quite|to be precise|to clarify|no,)\b|^\W*(?:well|hmm+|er+m?)\b/;
 const LABEL = /^[\s\w'"-]{1,30}$/;
+// A clause that carries a proposal on: its complement ("that we need…"), an elaboration after a colon, or a
+// coordinated part without the team as its subject ("…but self-host a reranker").
+const PROPOSAL_GOES_ON =
+  /^\W*(?:that\b|to\b|:|(?:but|and|or|plus|then)\s+(?!(?:we|we're|we've|our|i|i'm|us|today|currently|right now|now|for now|at the moment|it's|it is|they|there)\b))/;
 
 /** Where in `clause` a modality begins to apply (0 for the whole clause), if its words give one. */
 function markedModality(clause: string): { modality: Modality; from: number } | undefined {
@@ -53,7 +57,7 @@ function markedModality(clause: string): { modality: Modality; from: number } | 
     const m = re.exec(clause);
     return m ? { modality, from: m.index } : undefined;
   };
-  if (/\bplan(?:s|ning|ned)? (?:to|is|on|for)|the plan is|plan of record|roadmap/.test(clause))
+  if (/\bplan(?:s|ning|ned)? (?:to|is|on|for|an?|the|our|some)\b|the plan is|plan of record|roadmap/.test(clause))
     return { modality: 'planned', from: 0 };
   if (HYPOTHETICAL_TIME.test(clause)) return { modality: 'hypothetical', from: 0 };
   const hypothetical = verb(HYPOTHETICAL_VERB, 'hypothetical');
@@ -92,6 +96,14 @@ export function readScopes(text: string): Scope[] {
       inherited = markedModality(clause);
       inheritedCorrection = CORRECTION.test(clause);
       scopes.push({ start, end, modality: 'current', correction });
+      continue;
+    }
+    const previous = scopes.at(-1);
+    const complement = /^\W*(?:that|to)\b|^\s*:/.test(clause);
+    if (previous?.modality === 'proposal' && PROPOSAL_GOES_ON.test(clause) && (complement || !markedModality(clause))) {
+      // "Our Head of AI wants a mixed setup: keep Claude… but self-host a reranker", "our lead is adamant
+      // that we need tracing": what follows the proposal is still theirs, until the team speaks for itself.
+      scopes.push({ ...previous, start, end, correction });
       continue;
     }
     const marked = markedModality(clause) ?? (inherited && { ...inherited, from: 0 });

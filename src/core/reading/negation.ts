@@ -5,7 +5,7 @@
  */
 // Clause boundaries: punctuation, contrastive words, and "and"/"," when a new subject follows.
 const CLAUSE_BREAK =
-  /[;:()]|\s[-\u2013\u2014]\s|\b(?:but|while|whereas|although|though|however|except|yet we|so we|until|unless|whereas)\b|\b(?:so|and|,)\s+(?=(?:now|today|currently|right now|since|these days)\b)|\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|we|they|runs?|ran|got)\b)|,\s*(?:and\s+|so\s+|but\s+)?(?=(?:we|we're|we've|our|they|their|it|it's|there|the|this|that|everything|most|all|each)\b)|\band\s+(?=(?:we|we're|we've|our|they|their|it|there)\b)/g;
+  /[;:()]|\s[-\u2013\u2014]\s|\b(?:but|while|whereas|although|though|however|except|yet we|so we|until|unless|whereas)\b|\b(?:so|and|,)\s+(?=(?:now|today|currently|right now|since|these days)\b)|(?<!\bnot )\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|we|they|runs?|ran|got)\b)|,\s*(?:and\s+|so\s+|but\s+)?(?=(?:we|we're|we've|our|they|their|it|it's|there|the|this|that|everything|most|all|each|someone|someone's|somebody|everyone|everybody|nobody|no one|one of us|i|i'm)\b)|\band\s+(?=(?:we|we're|we've|our|they|their|it|there)\b)|,\s*and\s+(?=(?:[\w-]+\s+){0,2}(?:is|are|was|were|has|have|had|runs?|rotates?|goes|gets?|lives?|sits?|uses?|handles?|owns?|does|do|did|will|can|shares?|stays?|happens?|\w+ed)\b)/g;
 
 // "no" followed by a comma is an interjection ("Actually no, merge to main triggers a pipeline"), not a denial.
 const NEGATOR =
@@ -71,6 +71,9 @@ const LIMITED_IN_TIME =
 /** True when the term at [start, end) is denied ("no tracing", "CI? none", "we have zero on-call"). */
 export function isNegated(text: string, start: number, end: number): boolean {
   const before = lead(text, start);
+  // "It's not that we lack a platform team": a denied denial.
+  if (/\bnot that (?:we|they|i|there) (?:lack|don't have|do not have|have no|had no|are without|miss)\b/.test(before))
+    return false;
   const negator = NEGATOR.exec(before);
   if (negator) {
     const after = before.slice(negator.index + negator[0].length);
@@ -94,8 +97,24 @@ export function isRequirement(text: string, start: number): boolean {
   return REQUIREMENT.test(text.slice(clauseStart(text, start), start));
 }
 
+// Intent words that schedule rather than wonder: what follows them is planned, not hypothetical.
+const PLANNING =
+  /\b(?:plan|plans|planning|planned|going to|gonna|will|'ll|aim|aiming|intend|next (?:quarter|year|month|sprint)|soon|roadmap|moving to|migrating to|switching to)\b/;
+// "after moving to Buildkite", "since switching to Bedrock": a move already made.
+const MOVE_DONE = /\b(?:after|since|ever since|now that we(?:'ve| have)?)\s+(?:\w+ing|moved|migrated|switched)\b/;
+
 /** True when the term is an intent or hypothetical, not a current fact ("we plan to adopt k8s"). */
 export function isIntent(text: string, start: number): boolean {
+  return intentAt(text, start) !== undefined;
+}
+
+/** The modality an intent before the term gives it: planned for a schedule, hypothetical for a wish. */
+export function intentAt(text: string, start: number): 'planned' | 'hypothetical' | undefined {
   const before = lead(text, start);
-  return FUTURE.test(before) || MOVE_TARGET.test(before);
+  if (MOVE_DONE.test(before)) return undefined;
+  const future = FUTURE.exec(before);
+  const move = MOVE_TARGET.exec(before);
+  if (!future && !move) return undefined;
+  if (move && !future) return /\b(?:moving|migrating|switching)\b/.test(move[0]) ? 'planned' : 'hypothetical';
+  return PLANNING.test(future![0]) ? 'planned' : 'hypothetical';
 }

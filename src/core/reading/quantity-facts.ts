@@ -148,6 +148,9 @@ function documentRate(text: string, start: number, nounEnd: number): number | un
 // "two left last month", "3 engineers joined", "we hired 4": a change in headcount, not the headcount.
 const HEADCOUNT_CHANGE_AFTER =
   /^\s*(?:(?:[a-z-]+\s+)?(?:engineers?|devs?|developers?|people|folks|of (?:us|them))\s+)?(?:(?:have|had|just|recently)\s+)?(?:left|quit|joined|resigned|departed|moved on|retired|were (?:hired|laid off|let go|added|moved)|got (?:hired|laid off|let go)|are leaving|are joining|start(?:s|ing)? (?:on|next|in))\b/;
+// "a modular monolith for anything under 20 engineers": a threshold in advice, not a count.
+const THRESHOLD_BEFORE =
+  /\b(?:anything|anyone|teams?|companies|orgs?|startups|when(?: you're| you are)?|if(?: you're| you are)?|once (?:you|we)(?: are|'re)?|until (?:you|we)(?: are|'re)?) (?:under|over|above|below|fewer than|more than|less than|past|beyond|up to)\s*$/;
 const HEADCOUNT_CHANGE_BEFORE =
   /\b(?:hired|hiring|lost|laid off|let go|added|adding|onboarded|onboarding|hire)\s+(?:another\s+|an extra\s+|about\s+)?$/;
 // "100% API", "3x the traffic": a share or a factor, never a count.
@@ -160,7 +163,12 @@ const PER_GROUP =
 export function isNotACount(text: string, q: Quantity): boolean {
   const after = text.slice(q.end, q.end + 40);
   const before = text.slice(Math.max(0, q.start - 30), q.start);
-  return NOT_A_COUNT_AFTER.test(after) || HEADCOUNT_CHANGE_AFTER.test(after) || HEADCOUNT_CHANGE_BEFORE.test(before);
+  return (
+    NOT_A_COUNT_AFTER.test(after) ||
+    HEADCOUNT_CHANGE_AFTER.test(after) ||
+    HEADCOUNT_CHANGE_BEFORE.test(before) ||
+    THRESHOLD_BEFORE.test(before + text.slice(q.start, q.end).replace(/[\d.,]+\s*\S*$/, ''))
+  );
 }
 
 /** Facts stated by one quantity in normalised text. */
@@ -205,12 +213,23 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
     if (teamOf[1] && /team|squad|crew|pod|tribe/.test(teamOf[2]!)) out.push({ key: 'teams', value: 1, priority: 0 });
     return out;
   }
+  // "used by our 12 account managers": whoever uses it are its users.
+  if (/\bused by\s+(?:our\s+|its\s+|about\s+|around\s+|roughly\s+|~\s*)*$/.test(before) && noun?.noun !== 'engineers')
+    return [{ key: 'users', value: q.value }];
   if (!noun) {
     // "users are maybe 600", "actives are closer to 1,800", "engineers: 12": the noun comes first.
     const named =
       /\b(users|actives|active users|mau|dau|engineers|devs|developers|teams|squads|services|microservices)\s*(?:are|is|:|=|at|of)\s*(?:now\s+)?(?:maybe\s+|probably\s+|roughly\s+|about\s+|around\s+)?$/.exec(
         before,
       );
+    const requests =
+      /\b(daily|weekly|monthly)?\s*(?:requests|queries|conversations|calls)\s*(?:per day|a day)?\s*(?:are|is|:|=|at)\s*(?:now\s+)?(?:maybe\s+|probably\s+|roughly\s+|about\s+|around\s+)?$/.exec(
+        before,
+      );
+    if (requests) {
+      const factor = requests[1] === 'weekly' ? 1 / 7 : requests[1] === 'monthly' ? 1 / 30 : 1;
+      return [{ key: 'requestsPerDay', value: Math.round(q.value * factor) }];
+    }
     if (named) {
       const word = named[1]!.split(' ').at(-1)!;
       const key = NOUN_KEY[NOUNS[word] ?? 'users'];
@@ -260,11 +279,14 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
       }
       return q.value > 100_000 ? [] : [{ key: 'engineers', value: round(q.value) }];
     case 'teams': {
+      // "40 paying teams", "customer teams": teams that buy the product are customers, not builders.
+      if (/^\s*(?:paying|customer|client|partner|external|user)\s/.test(text.slice(q.end, noun.end))) return [];
       const out: Proposal[] = [{ key: 'teams', value: round(q.value) }];
       // "3 teams of 5 engineers" → 15 engineers.
-      const of = /^\s*of\s+(?:about\s+|around\s+|~)?(\d+)\s+(?:[a-z-]+\s+)?(?:engineers|devs|developers|people)\b/.exec(
-        text.slice(noun.end),
-      );
+      const of =
+        /^\s*of\s+(?:about\s+|around\s+|~)?(\d+)(?:\s+(?:[a-z-]+\s+)?(?:engineers|devs|developers|people)\b|\s*(?:[.,;]|$|and\b|each\b))/.exec(
+          text.slice(noun.end),
+        );
       if (of) out.push({ key: 'engineers', value: round(q.value * Number(of[1])) });
       return out;
     }

@@ -8,10 +8,10 @@ import type { FactKey } from '../profile/profile.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { countsAnotherGroup, headcountRank } from './headcount-role.js';
 import { isLightIngestion } from './ingestion-scale.js';
-import { findLanguages } from './languages.js';
+import { findLanguageMentions } from './languages.js';
 import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
 import { type Modality, readScopes, type Scope, scopeAt, termModality } from './modality.js';
-import { clauseStart, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
+import { clauseStart, intentAt, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
 import { findQuantities, normalizeText } from './numbers.js';
 import { isNotACount, quantityProposals } from './quantity-facts.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
@@ -47,6 +47,12 @@ const COUNT_KEYS = new Set<FactKey>([
   'documentsPerDay',
 ]);
 const MAX_EVIDENCE = 120;
+const INFRA_KEYS = new Set<FactKey>(['containerPlatform', 'modelHosting', 'gpuInference']);
+const ANOTHER_PARTY_RUNS =
+  /\b(?:customers?|clients?|partners?|resellers?|vendors?|tenants?) (?:[\w-]+ ){0,2}?(?:to |can |could |will |would )?(?:runs?|running|hosts?|self-?host\w*|install\w*|deploy\w*|operat\w*)\b|\b(?:their|the customer's|customers'|clients') own\b/;
+const RESTATED =
+  /\b(?:it's|it is|that's|we're at|today|now)\s+(?:(?:more like|closer to|about|around|roughly|only|just|down to|up to|nearer|~)\s*)?$/;
+const RECOUNT = /^\s*(?:if (?:you|we) (?:count|include|add)|counting|including|incl\.?|with)\b/;
 const REMOVED =
   /\b(?:cancel(?:l)?ed|retired|dropped|ripped out|stopped|removed|got rid of|turned off|shut down|decommissioned|abandoned)\b/;
 
@@ -95,9 +101,13 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
   const push = (proposals: Proposal[] | undefined, start: number, end: number, scope: Scope, modality: Modality) => {
     // An architecture the team recommends or sells is not the one it runs.
     const from = clauseStart(t, start);
-    if (aboutOthers(t, from, start)) proposals = proposals?.filter((p) => p.key !== 'currentArchitecture');
+    if (modality === 'current' && aboutOthers(t, from, start))
+      proposals = proposals?.filter((p) => p.key !== 'currentArchitecture');
     // "dozens of platform teams elsewhere": the wider company's shape is not the owning team's.
     if (aboutWiderOrg(t, from, end)) proposals = proposals?.filter((p) => !TEAM_SHAPE_KEYS.has(p.key));
+    // "our biggest customer runs their own Kubernetes", "letting customers self-host via Docker Compose": the
+    // infrastructure of the party that runs it is theirs, not the team's.
+    if (ANOTHER_PARTY_RUNS.test(t.slice(from, start))) proposals = proposals?.filter((p) => !INFRA_KEYS.has(p.key));
     if (!proposals?.length) return;
     const span: [number, number] = [ctx.offset + at(start), ctx.offset + at(end)];
     const evidence = quote(sentence, [0, sentence.length], at(start), at(end));
@@ -123,7 +133,9 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     const m = termModality(t, scope, start, key);
     // A term a move places in today ("break our monolith into services": the monolith) stays there.
     if (m === 'current' && scope.modality !== 'current') return m;
-    return m === 'current' && key !== 'components' && isIntent(t, start) ? 'hypothetical' : m;
+    if (m !== 'current' || key === 'components') return m;
+    const intent = intentAt(t, start);
+    return intent ?? m;
   };
 
   for (const rule of RULES) {
@@ -145,7 +157,7 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
       // An obligation on the system ("auditors want PHI isolated") is today's requirement, not a wish.
       const required = rule.requirementIsFact && isRequirement(t, start);
       const effective: Modality = required && modality === 'hypothetical' ? 'current' : modality;
-      if (!negated && rule.no && rule.immatureMeansNo && isImmature(t, start, end)) {
+      if (!negated && rule.no && rule.immatureMeansNo && effective === 'current' && isImmature(t, start, end)) {
         // "tracing is partially rolled out": not yet a prerequisite in place.
         push(rule.no, start, end, scope, effective);
         continue;
@@ -167,6 +179,7 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     Modality,
     { proposal: Proposal; start: number; end: number; value: number; scope: Scope }
   >();
+  let sentenceCount: FactKey | undefined;
   for (const q of findQuantities(t)) {
     const scope = scopeAt(scopes, q.start);
     const modality = modalityOf(scope, q.start);
@@ -181,10 +194,18 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     const denied = /(?:\bnot|n't|\brather than|\binstead of|\bno longer)\s*$/.test(
       t.slice(Math.max(0, q.start - 20), q.start),
     );
+    // "4 microservices, 5 if you count the reranker": a recount of the figure just given.
+    const recount = RECOUNT.test(t.slice(q.end, q.end + 30));
+    // "~2M requests a day; today it's more like 40k": a bare figure restating the count just given.
+    const restated =
+      sentenceCount !== undefined &&
+      RESTATED.test(
+        t.slice(Math.max(0, q.start - 30), q.start) + t.slice(q.start, q.end).replace(/[\d.,]+\s*\S*$/, ''),
+      );
     if (
       !proposals.length &&
       !denied &&
-      scope.correction &&
+      (scope.correction || recount || restated) &&
       ctx.lastCount &&
       q.value > 0 &&
       !isIntent(t, q.start) &&
@@ -202,7 +223,7 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
       scope,
       modality,
     );
-    for (const p of proposals) if (COUNT_KEYS.has(p.key)) ctx.lastCount = p.key;
+    for (const p of proposals) if (COUNT_KEYS.has(p.key)) ctx.lastCount = sentenceCount = p.key;
     const value = people?.value as number | undefined;
     if (!people || value === undefined) continue;
     // The wider company's headcount never competes with the team's ("200 company-wide, but 6 on the copilot").
@@ -221,14 +242,11 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
   }
   for (const scope of scopes) {
     const clause = t.slice(scope.start, scope.end);
-    const languages = findLanguages(clause, sentence.slice(at(scope.start), at(scope.end)));
-    if (!languages.length) continue;
-    for (const language of languages) {
-      const i = clause.search(new RegExp(`\\b${language.toLowerCase().replace(/[+#]/g, '\\$&')}`));
-      const start = scope.start + Math.max(0, i);
+    for (const language of findLanguageMentions(clause, sentence.slice(at(scope.start), at(scope.end)))) {
+      const start = scope.start + language.index;
       const modality = modalityOf(scope, start);
-      if (i >= 0 && isNegated(t, start, start + language.length)) continue;
-      push([{ key: 'languages', value: [language] }], start, start + language.length, scope, modality);
+      if (isNegated(t, start, start + language.name.length)) continue;
+      push([{ key: 'languages', value: [language.name] }], start, start + language.name.length, scope, modality);
     }
   }
   // "The latest statement wins" means the latest in the user's words, not in the order the rules ran.

@@ -82,6 +82,11 @@ const EVERY_N = new RegExp(
 const PER_WEEK_EVERY: Record<string, number> = { hour: 40, day: 7, week: 1, month: 0.25, sprint: 0.5, quarter: 1 / 13 };
 const EVERY_COUNT: Record<string, number> = { other: 2, few: 3, 'couple of': 2 };
 
+const RESTATED = new RegExp(
+  String.raw`\b(?:it's|it is|that's|now|they're|we're at)\s+(?:(?:roughly|about|around|now|still|down to|up to|more like|usually|normally)\s+)*(${Object.keys(ADVERB).join('|')})\b`,
+  'g',
+);
+
 /** Deploys per week stated as a frequency ("we deploy 10 times a day", "every 3 days", "weekly releases"). */
 export function deployFrequency(text: string): Spotted[] {
   const out: Spotted[] = [];
@@ -101,6 +106,14 @@ export function deployFrequency(text: string): Spotted[] {
   if (!out.length) {
     for (const m of [...[...text.matchAll(ADVERBS)], ...[...text.matchAll(NOUN_FIRST)]])
       add(ADVERB[m[1]!] ?? 1, m.index, m.index + m[0].length);
+  }
+  // "Deploys were monthly…; now it's roughly daily": once deploying is the topic, "it's <cadence>" restates it.
+  const topic = new RegExp(VERB).exec(text);
+  if (topic) {
+    for (const m of text.slice(topic.index).matchAll(RESTATED)) {
+      const start = topic.index + m.index;
+      if (!out.some((o) => o.start <= start && start < o.end)) add(ADVERB[m[1]!] ?? 1, start, start + m[0].length);
+    }
   }
   return out;
 }

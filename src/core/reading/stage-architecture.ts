@@ -19,7 +19,7 @@ const rule = (
 export const STAGE_RULES: TermRule[] = [
   rule(
     'idea',
-    /\b(?:just an idea|idea stage|ideation|on the drawing board|greenfield|haven't built|nothing built|not built (?:anything|it) yet|starting from scratch|pre-?build|planning phase|design phase|whiteboard)\b/,
+    /\b(?:just an idea|idea stage|ideation|on the drawing board|greenfield|haven't built|nothing built|nothing's built|nothing is built|not built (?:anything|it) yet|(?:haven't|have not|hasn't|not) (?:yet )?(?:written|built|shipped|started) (?:any|a (?:single )?line of) code|no code (?:yet|written)|still interviewing|customer discovery|starting from scratch|pre-?build|planning phase|design phase|whiteboard)\b/,
     'stage',
     'idea',
     1,
@@ -40,7 +40,7 @@ export const STAGE_RULES: TermRule[] = [
   ),
   rule(
     'production',
-    /\b(?:in prod(?:uction)?|production (?:traffic|users|system|workloads?)|(?:is|are|went|gone|been) live|live (?:with|for|since|in)|launched|shipped to (?:customers|users)|generally available|ga since|(?:to|went|is|now) ga|paying (?:customers|users)|customers (?:use|rely on)|running in prod(?:uction)?)\b/,
+    /\b(?:in prod(?:uction)?|production (?:traffic|users|system|workloads?)|(?:is|are|went|gone|been) live(?! (?:in|on|within|inside) (?!prod))|live (?:with|for|since|on it|in (?:prod|\d+ (?:countries|markets|hospitals|regions|stores)))|(?:\d+ |our )?[a-z]+ (?:are |is )?live on it|launched|shipped to (?:customers|users)|generally available|ga since|(?:to|went|is|now) ga|(?:\d+(?:st|nd|rd|th) )?paying (?:customers?|users?|orgs?|organi[sz]ations|tenants?|teams|accounts|clients?|subscribers)|customers (?:use|rely on)|running in prod(?:uction)?)\b/,
     'stage',
     'production',
     4,
@@ -58,7 +58,7 @@ export const STAGE_RULES: TermRule[] = [
 export const ARCHITECTURE_RULES: TermRule[] = [
   rule(
     'monolith',
-    /\b(?<!distributed |modular )monolith(?:ic)?\b(?! first)|\b(?:1|a) (?:big |single |large )?(?:codebase|deployable|binary)\b|\b(?:1|single) (?:app|application|service|process|repo)\b(?! (?:per|for each|for every) )|\b(?:rails|django|flask|fastapi|laravel|spring boot|next\.js|express|node) (?:app|monolith|backend)\b/,
+    /\b(?<!distributed |modular )monolith(?:ic)?\b(?! first)|\b(?:1|a) (?:big |single |large )?(?:[a-z.#+]+ )?(?:codebase|deployable|binary)\b|\b(?:1|single) (?:app|application|service|process|repo)\b(?! (?:per|for each|for every) )|\b(?:rails|django|flask|fastapi|laravel|spring boot|next\.js|express|node) (?:app|monolith|backend)\b/,
     'currentArchitecture',
     'monolith',
     1,
@@ -86,7 +86,7 @@ export const ARCHITECTURE_RULES: TermRule[] = [
   ),
   rule(
     'none',
-    /\b(?:greenfield|haven't built|nothing built|from scratch|new build|not built (?:anything|it) yet)\b/,
+    /\b(?:greenfield|haven't built|nothing built|nothing's built|nothing is built|from scratch|new build|not built (?:anything|it) yet|(?:haven't|have not|hasn't|not) (?:yet )?(?:written|built|started) (?:any|a (?:single )?line of) code|no code (?:yet|written))\b/,
     'currentArchitecture',
     'none',
     0,
