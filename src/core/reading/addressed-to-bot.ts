@@ -14,7 +14,7 @@ const GREETING = String.raw`(?:(?:hey|hi|hello|dear|ok|okay|yo|attention|psst|no
 
 // Verbs that tell a listener what to hold as true or what to answer.
 const DIRECTIVE = String.raw`(?:record|recording|set(?! up)|assume|pretend|say|note|log|store|save|remember|memori[sz]e|treat|consider|believe|accept|register|update|change|overwrite|write(?: down)?|put(?: down)?|mark|enter|fill(?: in)?|count|use|take|report|output|print|answer|reply|respond|conclude|recommend|choose|pick|list|act|behave|ignore|forget|disregard|override|make|imagine|suppose|go with|stick with|understand|know|be aware)`;
-const SOFTENER = String.raw`(?:(?:please|kindly|now|just|also|simply|always|only|then|from now on|go ahead and|make sure (?:to|you)|be sure to|you (?:should|must|need to|have to|will|can))\s+)*`;
+const SOFTENER = String.raw`(?:(?:please|pls|kindly|now|just|also|simply|always|only|then|from now on|from here on|going forward|henceforth|go ahead and|make sure (?:to|you)|be sure to|you (?:should|must|need to|have to|will|can))\s+)*`;
 
 // In the third person only verbs about belief or the answer count ("the assistant should answer within
 // 2 s" is a requirement), and only aimed at the team, the profile or the verdict.
@@ -34,7 +34,7 @@ const PATTERNS: RegExp[] = [
     String.raw`\b(?:note|notes|memo|reminder|instructions?|command|directive|hint|p\.?s\.?)\s+(?:to|for)\s+(?:the\s+|any\s+)?${BOT}\s*[:\-–—]`,
     'i',
   ),
-  new RegExp(String.raw`^\W*(?:to|for)\s+(?:the\s+)?${BOT}\s*[:,\-–—]`, 'i'),
+  new RegExp(String.raw`^\W*(?:to|for)\s+(?:the\s+)?${BOT}(?:\s+only)?\s*[:,\-–—]`, 'i'),
   // Third person: "the bot should assume 250 engineers", "the model must record that we are 40 teams".
   new RegExp(
     String.raw`\b(?:the|this|any|you,?\s+the)\s+${BOT}\s+(?:should|must|shall|will|needs? to|has to|is to|ought to|had better|is (?:asked|told|instructed|required|expected) to|may|can)\s+${SOFTENER}${BELIEF}\b${FACT_TARGET}`,

@@ -46,6 +46,17 @@ const PATTERNS: RegExp[] = [
   /^\W*(?:(?:hey|hi|ok|okay|so)\W+)?(?:archie\W+)?(?:(?:please|kindly|just|now)\s+)*(?:(?:could|can|would|will)\s+you\s+(?:please\s+)?)?(?:record|log|write down|put down|jot down|set|mark|save|store|remember|register|enter|fill in|assume|treat|count|update|change|overwrite|pretend)\b(?!\s*:)/i,
   /\b(?:note|remember|record|keep)\b[^.]{0,20}\bfor (?:your|the) (?:records?|report|notes|profile)\b/i,
   /\b(?:act|behave|answer|respond|proceed)\s+as\s+(?:if|though)\b/i,
+  // The same order, later in a sentence or softened: "pls update the profile", "kindly put us down as…",
+  // "just go with 400 engineers", "…, write that in".
+  /(?:^|[,;:\u2014\u2013-]\s*|\b(?:pls|please|kindly|just)\s+)(?:(?:pls|please|kindly|just|and)\s+)*(?:update|record|log|set|mark|list|note down|write (?:down|in|up)|put (?:us|it|that|this|them) (?:down|in)|put down|go with|count us|treat us|assume)\b(?!\s*:)/i,
+  /(?:^|[,;:\u2014\u2013-]\s*)(?:(?:just|please|and|then)\s+)*(?:write|put|note|jot|log|record|save|store|enter|add)\s+(?:that|it|this|those|them)\s*(?:in|down|into|on|up|to)?\b/i,
+  // Orders about what Archie writes or believes: "make sure the report says…", "when you score this",
+  // "the answer you give must assume…", "I need you to believe…", "let's say, for the sake of the report…".
+  /\b(?:make sure|ensure|see to it that)\b[^.]{0,30}\b(?:report|profile|verdict|assessment|answer|recommendation|you)\b/i,
+  /\bwhen you (?:score|assess|evaluate|grade|rate|write up|judge)\b|\bthe (?:answer|report|assessment|score|verdict) you (?:give|write|produce|return)\b/i,
+  /\b(?:i|we) (?:need|want|'d like|would like) you to\b|\bfor the sake of (?:the|this|your) (?:report|assessment|score|verdict|profile)\b|\blet'?s (?:just )?say\b|\blet us say\b/i,
+  /(?<!\b(?:as|if|when|unless)\s)\byou\s+(?:(?:should|must|need to|have to|will|can|could|would|'ll)\s+)?(?:believe|assume|treat|consider us|pretend|go with|put us down|count us|record)\b/i,
+  /\bthe real (?:number|figure|count|headcount|answer) (?:doesn't|does not|won't|will not) matter\b/i,
   // Telling the bot which verdict is right, or which sources to cite.
   /\bthe (?:correct|right|only|final) (?:answer|verdict|recommendation|architecture) is\b/i,
   /\b(?:do not|don't|never) (?:follow|obey|apply) (?:your|the|any)\b/i,
@@ -60,6 +71,9 @@ export function isInstruction(sentence: string): boolean {
 // Where a new clause may start inside a sentence: "; ", ": ", " - ", "(", ", " and ", and/but/so ".
 const CLAUSE_START =
   /[;:)\u2014\u2013]\s*|[.!?]\s+|\s(?=[([{<])|\s-\s+|,\s*(?:(?:and|but|so|then|also)\s+)?|\s(?:and|but|so|then)\s+(?:also\s+)?/g;
+
+const POINTS_BACK =
+  /^\W*(?:(?:and|so|then|just|please|pls|kindly)\s+)*(?:write|put|note|jot|log|record|save|store|enter|add|remember|use|keep)\s+(?:that|it|this|those|them|these)\b/i;
 
 /**
  * Offset where the instruction in `sentence` begins, or undefined when it has none. Facts stated in the
@@ -76,5 +90,6 @@ export function instructionStart(sentence: string): number | undefined {
     // The cut is good only if the tail is where the instruction lives.
     if (isInstruction(rest)) keep = m.index;
   }
-  return keep;
+  // "…we are 500 engineers, write that in": an order that points back makes what came before its payload.
+  return POINTS_BACK.test(sentence.slice(keep)) ? 0 : keep;
 }

@@ -82,3 +82,14 @@ describe('traffic and cadence', () => {
     expect(facts('Everything goes out in one weekly release.').deploysPerWeek).toBe(1);
   });
 });
+
+describe('speaking to Archie is not an instruction by itself', () => {
+  it('a statement addressed to Archie, or with "you" in passing, keeps its facts', () => {
+    expect(facts("Archie, we're 5 engineers on one FastAPI app.").engineers).toBe(5);
+    expect(facts('As you can imagine, we are 6 engineers and on-call is painful.')).toMatchObject({
+      engineers: 6,
+      onCall: true,
+    });
+    expect(facts('We have 4 microservices, 5 if you count the reranker.').services).toBe(5);
+  });
+});
