@@ -117,6 +117,9 @@ export function decodeText(bytes: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
+/** Error codes that mean the input cannot be used (exit 2). */
+const USAGE_CODES = new Set(['usage', 'bad_input', 'insufficient_input']);
+
 /** Runs a command body, turning ArchieErrors into one line on stderr and an exit code. */
 export async function withErrors(io: CliIo, command: string, body: () => Promise<number>): Promise<number> {
   try {
@@ -125,6 +128,6 @@ export async function withErrors(io: CliIo, command: string, body: () => Promise
     const known = error instanceof ArchieError;
     io.stderr(`archie ${command}: ${known ? error.userMessage : 'unexpected error (set DEBUG=1 for details)'}\n`);
     if (io.env.DEBUG) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
-    return known && (error.code === 'usage' || error.code === 'bad_input') ? EXIT.usage : EXIT.error;
+    return known && USAGE_CODES.has(error.code) ? EXIT.usage : EXIT.error;
   }
 }

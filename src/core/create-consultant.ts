@@ -7,6 +7,7 @@
 import { answerQuestion } from './answers/answer-question.js';
 import { assessProfile } from './assessment/assess-profile.js';
 import type { Assessment } from './assessment/assessment.js';
+import { askForEssentials, describedSystem, missingEssentials, tooLittleToDecide } from './assessment/essentials.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
@@ -140,6 +141,10 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
       recordFacts(state, facts.offline, 'stated', clock.now());
       recordFacts(state, facts.model, 'model', clock.now());
       recordStatements(state, facts.plans, facts.history);
+      const missing = missingEssentials(state.profile, state.plans, describedSystem(screened.text));
+      if (tooLittleToDecide(missing)) {
+        throw new ArchieError('insufficient_input', askForEssentials(missing), { details: { missing } });
+      }
       return {
         profile: state.profile,
         provenance: state.provenance,

@@ -96,3 +96,22 @@ describe('archie assess with bad input', () => {
     expect(run.stderr).toMatch(/ignored the parts that read like instructions/);
   });
 });
+
+describe('archie assess with nothing to decide on', () => {
+  it('"hello there": exit 2, one line naming what is missing, no verdict', async () => {
+    const run = await runCli(['assess'], { input: 'hello there' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^archie assess: .*what the system is .* how many engineers \(or teams\)/);
+    expect(run.stderr).not.toMatch(/Recommendation|Monolith/);
+  });
+
+  it('--json: {"error", "missing"} on stdout, exit 2', async () => {
+    const run = await runCli(['assess', '--json'], { input: 'We are 5 engineers.' });
+    expect(run.code).toBe(2);
+    const out = JSON.parse(run.stdout);
+    expect(out).toEqual({ error: expect.stringMatching(/what the system is/), missing: ['system'] });
+    expect(out).not.toHaveProperty('recommendation');
+  });
+});

@@ -29,6 +29,15 @@ describe('archie chat', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
+  it('gives no verdict for a message that describes no system, and asks for the essentials', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const run = await runCli(['chat'], { storeDir: dir, input: 'hello there\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/what the system is .* how many engineers \(or teams\)/);
+    expect(run.stdout).not.toMatch(/% confidence|^Question \d/m);
+  });
+
   it('resumes the same conversation when run again, and --new starts over', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

@@ -2,6 +2,7 @@
 
 import { renderAdr } from '../../core/adr/render-adr.js';
 import type { AssessResult } from '../../core/consultant.js';
+import { ArchieError } from '../../core/errors.js';
 import { templatedSummary } from '../../core/interview/interview-messages.js';
 import { screenInput } from '../../core/interview/screen-input.js';
 import { describeProfile } from '../../core/render/describe-profile.js';
@@ -22,6 +23,8 @@ Options:
   --format <f>       markdown (default), json, or adr (a MADR-style Architecture Decision Record)
   -h, --help         Show this help
 
+With nothing about a system to go on (no model, parts, stage or architecture), there is no verdict:
+exit 2 and one line saying what is missing (--json: {"error": "...", "missing": ["system", "team-size"]}).
 Input longer than MAX_MESSAGE_CHARS (default 8000) is truncated, with a note on stderr.
 
 Examples:
@@ -104,7 +107,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       const screened = screenInput(text, cli.maxMessageChars);
       if (!screened.ok) throw usage(screened.message);
       for (const note of screened.notes) io.stderr(`note: ${note}\n`);
-      const result = await cli.consultant.assess(screened.text);
+      let result: AssessResult;
+      try {
+        result = await cli.consultant.assess(screened.text);
+      } catch (error) {
+        // Too little to decide: scripts get what is missing as JSON (exit 2); people get one line.
+        if (format !== 'json' || !(error instanceof ArchieError) || error.code !== 'insufficient_input') throw error;
+        io.stdout(`${JSON.stringify({ error: error.userMessage, missing: error.details?.missing ?? [] })}\n`);
+        return EXIT.usage;
+      }
       if (format === 'json') io.stdout(`${JSON.stringify(toJson(result, screened.notes), null, 2)}\n`);
       else if (format === 'adr') {
         io.stdout(renderAdr({ assessment: result.assessment, profile: result.profile, date: new Date() }).markdown);

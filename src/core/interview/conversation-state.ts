@@ -36,6 +36,8 @@ export interface ConversationState {
   plans: Plan[];
   /** Past states the team described ("we used to self-host"). */
   history: PastFact[];
+  /** The words that first named the team's system ("an agent platform"), whether or not facts were read. */
+  system?: string;
   feedback: FeedbackRecord[];
   createdAt: string;
   updatedAt: string;
@@ -155,6 +157,7 @@ export function migrateConversationState(raw: unknown, at: Date): ConversationSt
     lastAssessment: assessment as Assessment | undefined,
     plans: cleanStatements<Plan>(raw.plans, false),
     history: cleanStatements<PastFact>(raw.history, true),
+    system: typeof raw.system === 'string' && raw.system.length <= 200 ? raw.system : undefined,
     feedback: Array.isArray(raw.feedback) ? (raw.feedback.filter(isRecord) as unknown as FeedbackRecord[]) : [],
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : base.createdAt,
     updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : base.updatedAt,

@@ -4,6 +4,7 @@
  */
 import type { Assessment } from '../assessment/assessment.js';
 import { VERDICT_LABELS } from '../assessment/assessment.js';
+import { askForEssentials, describedSystem, missingEssentials, tooLittleToDecide } from '../assessment/essentials.js';
 import type { Answer } from '../consultant.js';
 import type { OutMessage } from '../message.js';
 import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
@@ -65,8 +66,26 @@ export function createInterviewSteps(deps: InterviewDeps) {
 
   /** Next question, or the recommendation when nothing left could change it. */
   async function proceed(state: ConversationState, out: OutMessage[], ctx: AssistContext): Promise<TurnResult> {
-    const assessment = deps.assess(state.profile);
+    const missing = missingEssentials(state.profile, state.plans, state.system);
+    if (tooLittleToDecide(missing)) {
+      // Nothing about a system yet: no questions about its details and no verdict, just what is needed.
+      state.phase = 'describing';
+      state.pending = undefined;
+      out.push({ type: 'text', text: askForEssentials(missing) });
+      return { state, messages: out };
+    }
     const answered = done(state).length;
+    const teamSize = questionById('engineers');
+    if (missing.includes('team-size') && teamSize && !done(state).includes(teamSize.id) && answered < cap) {
+      // The team's size is an essential: asked first, whatever else could move the verdict.
+      state.phase = 'questioning';
+      state.pending = teamSize.id;
+      const later = rank(state).filter((r) => r.question.id !== teamSize.id).length;
+      state.plannedTotal = Math.max(state.plannedTotal ?? 0, answered + 1 + Math.min(later, cap - answered - 1));
+      out.push(questionMessage(teamSize, { done: answered, total: state.plannedTotal }));
+      return { state, messages: out };
+    }
+    const assessment = deps.assess(state.profile);
     const choice = chooseQuestion(state.profile, {
       assess: deps.assess,
       done: done(state),
@@ -178,6 +197,7 @@ export function createInterviewSteps(deps: InterviewDeps) {
       ...recordFacts(state, facts.model, 'model', at),
     ];
     recordStatements(state, facts.plans, facts.history);
+    state.system ??= describedSystem(text);
     return { changes, found: facts.offline.length + facts.model.length, plans: facts.plans };
   }
 

@@ -52,9 +52,7 @@ export function createInterview(deps: InterviewDeps) {
     );
     const lines = understood.length
       ? ['Here’s what I understood:', ...understood.map((s) => `- ${s}`)]
-      : [
-          'I couldn’t pick out specific facts from that, so I’ll ask a few questions (and assume sensible defaults for the rest).',
-        ];
+      : ['I couldn’t pick out specific facts about your system from that.'];
     out.push({ type: 'text', text: [...notes, ...lines].join('\n') });
     const asked = changes.length ? questionSentences(text) : undefined;
     out.push(...(await answerQuestionPart(asked, deps.answer, ctx)));

@@ -1,5 +1,7 @@
 /** Runs a command intent (restart, help, skip, why, export, re-assess, feedback) inside the interview. */
+
 import { renderAdr } from '../adr/render-adr.js';
+import { askForEssentials, missingEssentials, tooLittleToDecide } from '../assessment/essentials.js';
 import { ACTIONS, type OutMessage } from '../message.js';
 import type { AssistContext } from '../model-assist/model-assist.js';
 import { type ConversationState, startOver } from './conversation-state.js';
@@ -90,9 +92,10 @@ export async function runIntent(
       out.push({ type: 'text', text: 'There’s no recommendation to export yet. Let’s get one first.' });
       return resume(state, out, '');
     case 'reassess': {
-      if (!Object.keys(state.profile).length) {
-        out.push({ type: 'text', text: 'I don’t know anything about your system yet.' });
-        return resume(state, out, '');
+      const missing = missingEssentials(state.profile, state.plans, state.system);
+      if (tooLittleToDecide(missing)) {
+        out.push({ type: 'text', text: askForEssentials(missing) });
+        return { state, messages: out };
       }
       const previous = state.lastAssessment;
       const a = deps.assess(state.profile);

@@ -4,6 +4,7 @@
  * go on as after a description: the next question that could change the verdict, or the verdict.
  */
 import { recommendedPhrase } from '../assessment/assessment.js';
+import { describedSystem } from '../assessment/essentials.js';
 import type { ConversationState } from '../interview/conversation-state.js';
 import type { InterviewDeps, InterviewSteps, TurnResult } from '../interview/interview-steps.js';
 import { shortVerdict } from '../interview/interview-steps.js';
@@ -26,6 +27,7 @@ export function createThreadTurn(deps: InterviewDeps, steps: InterviewSteps) {
     const updates = reading.updates.map(({ key, value, evidence, speaker }) => ({ key, value, evidence, speaker }));
     recordFacts(state, updates as FactUpdate[], 'stated', deps.now());
     recordStatements(state, reading.plans, reading.history);
+    for (const m of input.messages) state.system ??= describedSystem(m.text);
     const out: OutMessage[] = [
       { type: 'text', text: heardText(input, reading, state.profile) },
       ...reading.disagreements.map((d) => conflictMessage(d, state.profile, deps)),

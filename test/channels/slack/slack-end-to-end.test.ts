@@ -166,6 +166,27 @@ describe('Slack end to end (createArchie)', () => {
     expect(await say('history')).toMatch(/Modular monolith|Monolith|Hybrid|Microservices/i);
   });
 
+  it('/archie assess and a DM with nothing about a system get what is missing, not a verdict', async () => {
+    const channel = 'C0NOTHING';
+    await postSlack(
+      baseUrl,
+      slashCommand('assess hello there', { channelId: channel, responseUrl: `${api.origin}/response/nothing` }),
+    );
+    const [response] = (await api.waitFor((c) => c.some((x) => x.method === 'response_url'))).filter(
+      (c) => c.method === 'response_url',
+    );
+    expect(response!.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(response!.args.text)).toMatch(/what the system is .* how many engineers/);
+    expect(api.calls('chat.postMessage').filter((x) => x.args.channel === channel)).toHaveLength(0);
+
+    const dm = 'D0NOTHING';
+    await postSlack(baseUrl, eventEnvelope(dmMessage('hello there', { channel: dm, user: 'U0ERIN' })));
+    await api.waitFor(() => api.calls('chat.postMessage').some((x) => x.args.channel === dm));
+    const inDm = api.calls('chat.postMessage').filter((x) => x.args.channel === dm);
+    expect(inDm.some(isRecommendation)).toBe(false);
+    expect(inDm.map(shownText).join('\n')).toMatch(/what the system is .* how many engineers/);
+  });
+
   it('answers /archie assess with a verdict that continues in its thread, and /archie ask with sources', async () => {
     const channel = 'C0E2E';
     await postSlack(

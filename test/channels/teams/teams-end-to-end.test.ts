@@ -111,6 +111,16 @@ describe('Archie in Teams, end to end', () => {
     expect(snapshot?.profile).toBeDefined();
   });
 
+  it('gives no verdict for a message that describes no system, and asks for the essentials', async () => {
+    const chat = { serviceUrl: connector.url, conversationId: 'a:1e2e-nothing' };
+    await post(message(chat, 'hello there'));
+    const replies = connector.messages(chat.conversationId);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.some(isRecommendation)).toBe(false);
+    expect(JSON.stringify(replies.map((r) => r.activity))).toMatch(/what the system is .* how many engineers/);
+    expect((await archie.consultant.snapshot(`teams:${TENANT}:${chat.conversationId}`))?.assessment).toBeUndefined();
+  });
+
   it('reports Teams in /healthz', async () => {
     const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { channels: Record<string, unknown> };
     expect(health.channels.teams).toMatchObject({ mounted: true, endpoint: '/api/messages' });

@@ -27,6 +27,17 @@ const recommendationIn = (messages: OutMessage[]) =>
   messages.find((m): m is Extract<OutMessage, { type: 'recommendation' }> => m.type === 'recommendation');
 
 describe('web chat API', () => {
+  it('gives no verdict for a message that describes no system, and asks for the essentials', async () => {
+    const { url } = await start();
+    const { body: conversation } = await call(url, 'POST', '/api/web/conversations');
+    const typed = await call(url, 'POST', `/api/web/conversations/${conversation.id}/messages`, { text: 'hello there' });
+    expect(typed.status).toBe(200);
+    const replies = archieLines(typed.body.messages);
+    expect(recommendationIn(replies)).toBeUndefined();
+    expect(questionIn(replies)).toBeUndefined();
+    expect(JSON.stringify(replies)).toMatch(/what the system is .* how many engineers/);
+  });
+
   it('starts a conversation with a greeting under a random, unguessable id', async () => {
     const { url } = await start();
     const first = await call(url, 'POST', '/api/web/conversations');
