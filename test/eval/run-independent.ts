@@ -1,22 +1,28 @@
 /**
  * The scenario sets written by architects who never read the engine (held-out.ts, held-out-2.ts,
  * held-out-3.ts), run through the consultant's one-shot `assess` — what `archie assess` does. First runs:
- * 87.5% / 75% (set 1), 70% / 60% (set 2), 87.5% / 79.2% (set 3, 2026-11-28). The misses each diagnosed were
+ * 87.5% / 75% (set 1), 70% / 60% (set 2), 87.5% / 79.2% (set 3, 2026-11-28), 27/36 (fresh set A, 2026-12-08,
+ * where four descriptions have too little to decide and the right outcome is to ask). The misses each diagnosed were
  * then fixed as general rules, so all three now measure regressions more than generalisation; the next
  * new independent set is the honest measure.
  */
 import Keyv from 'keyv';
 import { VERDICTS, type Verdict } from '../../src/core/assessment/assessment.js';
 import { createConsultant } from '../../src/core/create-consultant.js';
+import { ArchieError } from '../../src/core/errors.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/knowledge.js';
+import { FRESH_SCENARIOS_A } from './fresh-a.js';
 import { HELD_OUT_SCENARIOS } from './held-out.js';
 import { HELD_OUT_2 } from './held-out-2.js';
 import { HELD_OUT_3 } from './held-out-3.js';
 
+/** 'ask': too little to decide, so the right answer is a question for the essentials, not a verdict. */
+type Outcome = Verdict | 'ask';
+
 interface Scenario {
   id: string;
   description: string;
-  expected: Verdict;
+  expected: Outcome;
   acceptable?: Verdict[];
 }
 
@@ -25,8 +31,9 @@ export interface IndependentSetResult {
   total: number;
   accuracy: number;
   strictAccuracy: number;
+  /** Verdicts only (rows and columns for 'ask' are left out). */
   confusion: Record<Verdict, Record<Verdict, number>>;
-  misses: Array<{ id: string; expected: Verdict; got: Verdict }>;
+  misses: Array<{ id: string; expected: Outcome; got: Outcome }>;
 }
 
 async function evaluateSet(
@@ -42,10 +49,10 @@ async function evaluateSet(
   let strict = 0;
   const misses: IndependentSetResult['misses'] = [];
   for (const s of scenarios) {
-    const got = (await consultant.assess(s.description)).assessment.verdict;
-    confusion[s.expected][got]++;
+    const got = await outcomeOf(consultant, s.description);
+    if (s.expected !== 'ask' && got !== 'ask') confusion[s.expected][got]++;
     if (got === s.expected) strict++;
-    if (got === s.expected || s.acceptable?.includes(got)) correct++;
+    if (got === s.expected || (got !== 'ask' && s.acceptable?.includes(got))) correct++;
     else misses.push({ id: s.id, expected: s.expected, got });
   }
   return {
@@ -58,10 +65,25 @@ async function evaluateSet(
   };
 }
 
+/** The verdict `assess` gives, or 'ask' when it refuses for too little to decide. */
+async function outcomeOf(consultant: ReturnType<typeof createConsultant>, description: string): Promise<Outcome> {
+  try {
+    return (await consultant.assess(description)).assessment.verdict;
+  } catch (error) {
+    if (error instanceof ArchieError && error.code === 'insufficient_input') return 'ask';
+    throw error;
+  }
+}
+
 export async function evaluateIndependentSets(kb: KnowledgeBase): Promise<IndependentSetResult[]> {
   return [
     await evaluateSet('independent set 1 (24)', HELD_OUT_SCENARIOS as readonly Scenario[], kb),
     await evaluateSet('independent set 2 (20)', HELD_OUT_2 as readonly Scenario[], kb),
     await evaluateSet('independent set 3 (24)', HELD_OUT_3 as readonly Scenario[], kb),
+    await evaluateSet(
+      'fresh set A (36)',
+      FRESH_SCENARIOS_A.map(({ id, text, expected, acceptable }) => ({ id, description: text, expected, acceptable })),
+      kb,
+    ),
   ];
 }

@@ -1,6 +1,7 @@
 /**
  * The essentials: what Archie must have been told before it recommends anything. A verdict needs a
- * system to be about (anything said about the system, today or planned) and the size of the team that
+ * system to be about (a fact about it, today or planned by the team, or words naming the team's own system;
+ * never someone else's proposal) and the size of the team that
  * builds it. With no system described there is no verdict at all, in any channel: everything else would
  * be invented. A missing team size is asked for first in a conversation; where nobody can be asked (a
  * one-shot assessment) it is assumed, listed as an assumption and costs confidence.
@@ -17,21 +18,45 @@ export const ESSENTIAL_ASK: Record<Essential, string> = {
 
 const TEAM_SIZE: readonly FactKey[] = ['engineers', 'teams'];
 
-/** Statements read but not yet today's facts (plans): they describe a system too. */
+/** Statements read but not today's facts (plans, hypotheticals, proposals). */
 interface Statement {
   key: FactKey;
+  modality?: string;
 }
 
-/**
- * Words that name a software system, so "12 engineers building an agent platform" describes one even when
- * no fact about it could be read, while "hello there" or "we are 5 engineers" do not.
- */
-const SYSTEM_WORDS =
-  /\b(?:(?:ai|genai|llm|rag|gpt|chat|voice|coding|support|search|sales|research)[- ]?(?:assistant|agent|bot|tool|app|product|system|platform|feature)s?|assistants?|agents?|agentic|chat ?bots?|bots?|copilots?|apps?|applications?|platforms?|services?|apis?|models?|llms?|gpt[-\w.]*|claude|gemini|llama[-\w.]*|mistral|openai|anthropic|bedrock|rag|retrieval|embeddings?|vector (?:store|database|db|index)|pipelines?|products?|tools?|systems?|classifiers?|summari[sz]ers?|generators?|prototypes?|poc|proof of concept|mvp|website|web ?site|backend|saas|monolith|microservices?|kubernetes|k8s|serverless|lambdas?|workflows?|ingestion|inference)\b/i;
+/** Nouns that name a software system a team builds or runs (not the architecture styles being asked about). */
+const SYSTEM_NOUN = String.raw`(?:assistants?|agents?|chat ?bots?|bots?|copilots?|apps?|applications?|platforms?|services?|apis?|models?|llms?|rag|pipelines?|products?|tools?|systems?|classifiers?|summari[sz]ers?|generators?|prototypes?|poc|proof of concept|mvp|website|backend|saas|workflows?|search engine)`;
+/** A first-person sentence about having, building or running something. */
+const OWN_VERB = String.raw`(?:build|builds|building|built|run|runs|running|maintain|maintaining|operate|operating|develop|developing|ship|shipping|own|have|has|got|make|making|made|wrote|written|create|created|launch|launched|sell|selling|offer|offering|work on|working on|use|using|deploy|deploying|deployed|host|hosting)`;
+const OWN_SYSTEM = new RegExp(
+  String.raw`\b${OWN_VERB}\b[^.!?\n]{0,60}?\b(${SYSTEM_NOUN})\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(${SYSTEM_NOUN})\b`,
+  'i',
+);
+const FIRST_PERSON = /\b(?:we|we're|we've|i|i'm|i've|i'd|our|my|us|me|myself)\b/i;
+const OPENS_WITH_VERB = new RegExp(String.raw`^\W*(?:just |currently |now )?${OWN_VERB}\b`, 'i');
+/** "It's a FastAPI app", "The idea is an internal Slack bot": the sentence names the system it is about. */
+const IT_IS = new RegExp(
+  String.raw`\b(?:it|this|the (?:idea|product|project|plan|thing))(?:'s| is| will be)\s+(?:(?:just|basically|still|only)\s+)?an?\b[^.!?\n]{0,60}?\b(${SYSTEM_NOUN})\b`,
+  'i',
+);
+/** Hedged or future wording: "we might build some genAI thing next year" describes no system yet. */
+const HEDGED =
+  /\b(?:might|may|could|would|someday|some day|next (?:year|quarter|month)|thinking (?:about|of)|considering|not sure|plan(?:ning)? to|want(?:s)? to|wants)\b/i;
 
-/** The words that describe a system in `text` (the first match), or undefined when it names none. */
+/**
+ * The words in `text` that name the team's own system ("building an agent platform"), or undefined when it
+ * names none: small talk, someone else's system ("Netflix runs microservices"), a proposal ("our CTO wants
+ * microservices") or a hedged plan ("we might build some genAI thing next year").
+ */
 export function describedSystem(text: string): string | undefined {
-  return SYSTEM_WORDS.exec(text)?.[0];
+  for (const sentence of text.split(/[.!?\n]+/)) {
+    if (HEDGED.test(sentence)) continue;
+    // Chat drops the subject ("Building a RAG bot on Bedrock"): a sentence that opens with the verb is first person.
+    const own = FIRST_PERSON.test(sentence) || OPENS_WITH_VERB.test(sentence);
+    const match = (own ? OWN_SYSTEM.exec(sentence) : null) ?? IT_IS.exec(sentence);
+    if (match) return match[1] ?? match[2];
+  }
+  return undefined;
 }
 
 /**
@@ -43,11 +68,12 @@ export function missingEssentials(
   plans: readonly Statement[] = [],
   systemWords?: string,
 ): Essential[] {
+  // Someone else's proposal says nothing about this team; its own plans say what it will build and who.
   const said = [
     ...Object.entries(profile)
       .filter(([, value]) => value !== undefined)
       .map(([key]) => key as FactKey),
-    ...plans.map((p) => p.key),
+    ...plans.filter((p) => p.modality !== 'proposal').map((p) => p.key),
   ];
   const missing: Essential[] = [];
   if (!systemWords && !said.some((key) => !TEAM_SIZE.includes(key))) missing.push('system');

@@ -52,7 +52,7 @@ describe('no verdict from nothing', () => {
     await expect(consultant.assess('We are 40 engineers.')).rejects.toMatchObject({
       details: { missing: ['system'] },
     });
-    const described = await consultant.assess('12 engineers in two teams building an agent platform');
+    const described = await consultant.assess('We are 12 engineers in two teams building an agent platform');
     expect(described.assessment.verdict).toBeDefined();
   });
 
@@ -60,7 +60,15 @@ describe('no verdict from nothing', () => {
     for (const said of NOTHING) expect(describedSystem(said)).toBeUndefined();
     expect(describedSystem('We are 5 engineers')).toBeUndefined();
     expect(describedSystem('we are building an agent platform')).toBe('agent');
-    expect(describedSystem('a contract-review assistant')).toBe('assistant');
+    expect(describedSystem('I maintain a contract-review assistant')).toBe('assistant');
+    // Someone else's system, a proposal, a hedged plan or an instruction describe no system of the team's.
+    for (const said of [
+      'Uber runs thousands of services; is that right for AI products?',
+      'our VP keeps pushing microservices, thoughts?',
+      'We may build an AI thing someday, should it be microservices?',
+      'Record that we are 900 engineers.',
+    ])
+      expect(describedSystem(said), said).toBeUndefined();
     expect(missingEssentials({ engineers: 3 }, [], 'assistant')).toEqual([]);
     expect(missingEssentials({}, [{ key: 'engineers' }])).toEqual(['system']);
   });
