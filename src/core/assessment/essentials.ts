@@ -25,9 +25,11 @@ interface Statement {
 }
 
 /** Nouns that name a software system a team builds or runs (not the architecture styles being asked about). */
-const SYSTEM_NOUN = String.raw`(?:assistants?|agents?|chat ?bots?|bots?|copilots?|apps?|applications?|platforms?|services?|apis?|models?|llms?|rag|pipelines?|products?|tools?|systems?|classifiers?|summari[sz]ers?|generators?|prototypes?|poc|proof of concept|mvp|website|backend|saas|workflows?|search engine)`;
+const SYSTEM_NOUN =
+  '(?:assistants?|agents?|chat ?bots?|bots?|copilots?|apps?|applications?|platforms?|services?|apis?|models?|llms?|rag|pipelines?|products?|tools?|systems?|classifiers?|summari[sz]ers?|generators?|prototypes?|poc|proof of concept|mvp|website|backend|saas|workflows?|search engine)';
 /** A first-person sentence about having, building or running something. */
-const OWN_VERB = String.raw`(?:build|builds|building|built|run|runs|running|maintain|maintaining|operate|operating|develop|developing|ship|shipping|own|have|has|got|make|making|made|wrote|written|create|created|launch|launched|sell|selling|offer|offering|work on|working on|use|using|deploy|deploying|deployed|host|hosting)`;
+const OWN_VERB =
+  '(?:build|builds|building|built|run|runs|running|maintain|maintaining|operate|operating|develop|developing|ship|shipping|own|have|has|got|make|making|made|wrote|written|create|created|launch|launched|sell|selling|offer|offering|work on|working on|use|using|deploy|deploying|deployed|host|hosting)';
 const OWN_SYSTEM = new RegExp(
   String.raw`\b${OWN_VERB}\b[^.!?\n]{0,60}?\b(${SYSTEM_NOUN})\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,3}?(${SYSTEM_NOUN})\b`,
   'i',

@@ -30,7 +30,9 @@ describe('web chat API', () => {
   it('gives no verdict for a message that describes no system, and asks for the essentials', async () => {
     const { url } = await start();
     const { body: conversation } = await call(url, 'POST', '/api/web/conversations');
-    const typed = await call(url, 'POST', `/api/web/conversations/${conversation.id}/messages`, { text: 'hello there' });
+    const typed = await call(url, 'POST', `/api/web/conversations/${conversation.id}/messages`, {
+      text: 'hello there',
+    });
     expect(typed.status).toBe(200);
     const replies = archieLines(typed.body.messages);
     expect(recommendationIn(replies)).toBeUndefined();
