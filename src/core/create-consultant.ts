@@ -21,6 +21,7 @@ import type { OutMessage, TurnContext } from './message.js';
 import type { AssistContext, ModelAssist } from './model-assist/model-assist.js';
 import { FACT_LABELS } from './profile/fact-labels.js';
 import { type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from './profile/profile.js';
+import { withEvidence } from './render/reason-evidence.js';
 import { createSerializeByKey, type SerializeByKey } from './serialize-by-key.js';
 import type { KeyValueStore } from './store/key-value-store.js';
 
@@ -150,7 +151,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
         provenance: state.provenance,
         plans: state.plans,
         history: state.history,
-        assessment: assess(state.profile),
+        assessment: withEvidence(assess(state.profile), state.provenance, state.profile),
       };
     },
 
@@ -171,7 +172,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
           Object.entries(parsed.data).map(([key, value]) => ({ key: key as FactKey, value }) as FactUpdate),
         );
         recordFacts(state, updates, 'answered', clock.now());
-        state.lastAssessment = assess(state.profile);
+        state.lastAssessment = withEvidence(assess(state.profile), state.provenance, state.profile);
         state.phase = 'recommended';
         state.pending = undefined;
         await conversations.save(id, state);

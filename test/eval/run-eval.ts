@@ -1,12 +1,15 @@
 /**
  * `npm run eval`: scenario accuracy with a confusion matrix (the engine's verdicts on labelled team
  * descriptions), fact-level reading precision and recall per category (test/eval/reading), and retrieval
- * quality (recall@5, MRR, honesty on out-of-scope questions). Exits non-zero when any falls below the
+ * quality (recall@5, MRR, honesty on out-of-scope questions), and how well confidence is calibrated over every
+ * labelled set (expected calibration error with its reliability table, AUROC, the most confident wrong verdict). Exits non-zero when any falls below the
  * levels in scenarios-thresholds.ts / reading/reading-thresholds.ts / questions-thresholds.ts.
  * `READING_DETAILS=1 npm run eval` also lists the dev cases' misreadings (never the held-out ones).
  */
 import { VERDICTS } from '../../src/core/assessment/assessment.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
+import { calibrate, reliabilityTable } from './calibration.js';
+import { CALIBRATION_TARGETS } from './calibration-targets.js';
 import { RETRIEVAL_THRESHOLDS } from './questions-thresholds.js';
 import { READING_FLOORS, READING_TARGETS } from './reading/reading-thresholds.js';
 import { evaluateReading } from './reading/run-reading.js';
@@ -53,10 +56,31 @@ for (const f of scenarios.failures) {
 }
 
 console.log('\n# Scenario sets written without reading the engine (first runs: 87.5%/75%, 70%/60%, 87.5%/79.2%)');
-for (const set of await evaluateIndependentSets(kb)) {
-  console.log(`${set.name.padEnd(26)} accuracy ${pct(set.accuracy)}, strict ${pct(set.strictAccuracy)}`);
-  for (const m of set.misses) console.log(`  misjudged ${m.id}: expected ${m.expected}, got ${m.got}`);
+const independent = await evaluateIndependentSets(kb);
+for (const set of independent) {
+  const asks = set.asks.total ? `; too little to decide: ${set.asks.asked}/${set.asks.total} asked` : '';
+  console.log(`${set.name.padEnd(26)} accuracy ${pct(set.accuracy)}, strict ${pct(set.strictAccuracy)}${asks}`);
+  for (const m of set.misses) {
+    const conf = m.confidence === undefined ? '' : ` (confidence ${m.confidence.toFixed(2)})`;
+    console.log(`  misjudged ${m.id}: expected ${m.expected}, got ${m.got}${conf}`);
+  }
 }
+
+const calibration = calibrate([...scenarios.outcomes, ...independent.flatMap((s) => s.verdicts)]);
+console.log(
+  `\n# Confidence calibration (every verdict on every labelled set: ${calibration.count}, ${calibration.wrong} wrong)`,
+);
+for (const line of reliabilityTable(calibration)) console.log(`  ${line}`);
+const target = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+console.log(
+  `expected calibration error ${calibration.ece.toFixed(3)} (target ≤ ${CALIBRATION_TARGETS.ece}: ${target(calibration.ece <= CALIBRATION_TARGETS.ece)})`,
+);
+console.log(
+  `AUROC acceptable vs wrong  ${calibration.auroc?.toFixed(3) ?? 'n/a (no wrong verdict)'} (target ≥ ${CALIBRATION_TARGETS.auroc}: ${target((calibration.auroc ?? 1) >= CALIBRATION_TARGETS.auroc)})`,
+);
+console.log(
+  `highest wrong confidence   ${calibration.maxWrongConfidence?.toFixed(2) ?? 'n/a'} (target ≤ ${CALIBRATION_TARGETS.maxWrongConfidence}: ${target((calibration.maxWrongConfidence ?? 0) <= CALIBRATION_TARGETS.maxWrongConfidence)})`,
+);
 
 const reading = await evaluateReading();
 const fraction = (a: number, b: number) => `${a}/${b}`;

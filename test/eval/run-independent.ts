@@ -33,7 +33,11 @@ export interface IndependentSetResult {
   strictAccuracy: number;
   /** Verdicts only (rows and columns for 'ask' are left out). */
   confusion: Record<Verdict, Record<Verdict, number>>;
-  misses: Array<{ id: string; expected: Outcome; got: Outcome }>;
+  misses: Array<{ id: string; expected: Outcome; got: Outcome; confidence?: number }>;
+  /** Every verdict's confidence and whether it was acceptable ('ask' outcomes are not verdicts). */
+  verdicts: { confidence: number; acceptable: boolean }[];
+  /** Descriptions with too little to decide that were answered with a question, of those labelled 'ask'. */
+  asks: { asked: number; total: number };
 }
 
 async function evaluateSet(
@@ -48,12 +52,20 @@ async function evaluateSet(
   let correct = 0;
   let strict = 0;
   const misses: IndependentSetResult['misses'] = [];
+  const verdicts: IndependentSetResult['verdicts'] = [];
+  const asks = { asked: 0, total: 0 };
   for (const s of scenarios) {
-    const got = await outcomeOf(consultant, s.description);
+    const { got, confidence } = await outcomeOf(consultant, s.description);
+    const acceptable = got === s.expected || (got !== 'ask' && !!s.acceptable?.includes(got));
+    if (got !== 'ask') verdicts.push({ confidence: confidence!, acceptable });
+    if (s.expected === 'ask') {
+      asks.total++;
+      if (got === 'ask') asks.asked++;
+    }
     if (s.expected !== 'ask' && got !== 'ask') confusion[s.expected][got]++;
     if (got === s.expected) strict++;
-    if (got === s.expected || (got !== 'ask' && s.acceptable?.includes(got))) correct++;
-    else misses.push({ id: s.id, expected: s.expected, got });
+    if (acceptable) correct++;
+    else misses.push({ id: s.id, expected: s.expected, got, confidence });
   }
   return {
     name,
@@ -62,15 +74,21 @@ async function evaluateSet(
     strictAccuracy: strict / scenarios.length,
     confusion,
     misses,
+    verdicts,
+    asks,
   };
 }
 
 /** The verdict `assess` gives, or 'ask' when it refuses for too little to decide. */
-async function outcomeOf(consultant: ReturnType<typeof createConsultant>, description: string): Promise<Outcome> {
+async function outcomeOf(
+  consultant: ReturnType<typeof createConsultant>,
+  description: string,
+): Promise<{ got: Outcome; confidence?: number }> {
   try {
-    return (await consultant.assess(description)).assessment.verdict;
+    const { assessment } = await consultant.assess(description);
+    return { got: assessment.verdict, confidence: assessment.confidence };
   } catch (error) {
-    if (error instanceof ArchieError && error.code === 'insufficient_input') return 'ask';
+    if (error instanceof ArchieError && error.code === 'insufficient_input') return { got: 'ask' };
     throw error;
   }
 }

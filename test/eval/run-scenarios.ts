@@ -33,6 +33,8 @@ export interface ScenarioReport {
   /** confusion[expected][got] = count. */
   confusion: Record<Verdict, Record<Verdict, number>>;
   failures: ScenarioFailure[];
+  /** Every verdict's confidence and whether it was acceptable (for calibration). */
+  outcomes: { confidence: number; acceptable: boolean }[];
 }
 
 /** The verdict the engine gives a free-text description (extraction, merge, assessment). */
@@ -52,11 +54,16 @@ export function evaluateScenarios(
   let correct = 0;
   let strictCorrect = 0;
   const failures: ScenarioFailure[] = [];
+  const outcomes: ScenarioReport['outcomes'] = [];
   for (const s of scenarios) {
     const { assessment } = verdictFor(s.text, kb);
     const got = assessment.verdict;
     confusion[s.expected][got] += 1;
     if (got === s.expected) strictCorrect += 1;
+    outcomes.push({
+      confidence: assessment.confidence,
+      acceptable: got === s.expected || !!s.acceptable?.includes(got),
+    });
     if (got === s.expected || s.acceptable?.includes(got)) correct += 1;
     else {
       failures.push({
@@ -78,5 +85,6 @@ export function evaluateScenarios(
     strictAccuracy: total ? strictCorrect / total : 0,
     confusion,
     failures,
+    outcomes,
   };
 }

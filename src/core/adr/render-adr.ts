@@ -1,5 +1,12 @@
 /** Renders an assessment as a MADR-style Architecture Decision Record (Markdown). */
-import { type Assessment, type Citation, VERDICT_LABELS, VERDICTS, type Verdict } from '../assessment/assessment.js';
+import {
+  type Assessment,
+  type Citation,
+  formatScore,
+  VERDICT_LABELS,
+  VERDICTS,
+  type Verdict,
+} from '../assessment/assessment.js';
 import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeProfile } from '../render/describe-profile.js';
@@ -76,7 +83,7 @@ export function renderAdr(input: AdrInput): RenderedAdr {
     '',
     '## Considered Options',
     '',
-    ...ranked.map((v) => `- ${VERDICT_LABELS[v]} (score ${a.scores[v].toFixed(1)})`),
+    ...ranked.map((v) => `- ${VERDICT_LABELS[v]} (score ${formatScore(a.scores[v])})`),
     '',
     '## Decision Outcome',
     '',

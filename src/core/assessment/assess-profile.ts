@@ -8,7 +8,10 @@ import type { KnowledgeBase } from '../knowledge/knowledge.js';
 import type { FactKey, TeamProfile } from '../profile/profile.js';
 import {
   type Assessment,
+  CLOSE_CALL_POINTS,
   type FactorResult,
+  formatScore,
+  isCloseCall,
   type Reason,
   VERDICT_LABELS,
   VERDICTS,
@@ -33,7 +36,6 @@ const VERDICT_CITATIONS: Record<Verdict, string[]> = {
   microservices: ['newman-microservices-baggage', 'fowler-microservice-prerequisites'],
 };
 const MAX_REASONS = 5;
-const CLOSE_MARGIN = 2.5;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Assesses a team profile; `source` is a citation lookup or a loaded knowledge base. */
@@ -60,6 +62,7 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
       contributions,
       explanation: factor.explain(resolved),
       facts: factor.facts,
+      decidedBy: factor.decidedBy?.(resolved),
       citations: cite(factor.citations),
     });
     const boundary = factor.boundary?.(resolved);
@@ -67,11 +70,18 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
   });
   const margin = scores[verdict] - scores[second];
 
+  // A reason rests on what the team said: a factor that reads only assumed facts may tip the scores (at half
+  // strength) but is never given as a reason; the assumptions are listed separately.
   const reasons: Reason[] = factors
-    .filter((f) => (f.contributions[verdict] ?? 0) > 0 && f.citations.length > 0)
+    .filter((f) => (f.contributions[verdict] ?? 0) > 0 && f.citations.length > 0 && restsOnStated(f, resolved.known))
     .sort((a, b) => (b.contributions[verdict] ?? 0) - (a.contributions[verdict] ?? 0) || a.id.localeCompare(b.id))
     .slice(0, MAX_REASONS)
-    .map((f) => ({ text: f.explanation, factorId: f.id, citations: f.citations }));
+    .map((f) => ({
+      text: f.explanation,
+      factorId: f.id,
+      citations: f.citations,
+      facts: (f.decidedBy ?? f.facts).filter((k) => resolved.known.has(k)),
+    }));
 
   const extractedServices =
     verdict === 'hybrid' || verdict === 'microservices'
@@ -88,8 +98,7 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
     citations: cite(r.citations),
   }));
   const changeTriggers = changeTriggersFor(verdict, resolved);
-  const keyKnown = countKnownKeyFacts(resolved.known);
-  const confidence = computeConfidence(margin, keyKnown.known, keyKnown.total);
+  const confidence = computeConfidence(margin, statedShare(factors, verdict, second, resolved.known));
 
   const citations = dedupe([
     ...cite(VERDICT_CITATIONS[verdict]),
@@ -111,11 +120,11 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
     citations,
     engineVersion: ENGINE_VERSION,
   };
-  if (margin < CLOSE_MARGIN) {
+  if (isCloseCall(scores[verdict], scores[second])) {
     const trigger = changeTriggers.find((t) => t.wouldMoveTo === second);
     assessment.runnerUp = {
       verdict: second,
-      why: `Close call (score ${scores[verdict]} vs ${scores[second]}): ${VERDICT_LABELS[second].toLowerCase()} is also defensible${
+      why: `Close call (score ${formatScore(scores[verdict])} vs ${formatScore(scores[second])}, within ${CLOSE_CALL_POINTS} point): ${VERDICT_LABELS[second].toLowerCase()} is also defensible${
         trigger
           ? `, and becomes the better fit if: ${trigger.condition.charAt(0).toLowerCase()}${trigger.condition.slice(1)}`
           : ''
@@ -125,23 +134,30 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
   return assessment;
 }
 
-/** Key facts for confidence: a fact counts as known when the user (or extraction) stated it. */
-const KEY_FACT_GROUPS: FactKey[][] = [
-  ['engineers', 'teams'],
-  ['stage'],
-  ['modelHosting', 'gpuInference'],
-  ['ciCd'],
-  ['tracing'],
-  ['onCall'],
-  ['containerPlatform'],
-  ['releaseFriction'],
-  ['complianceBoundary', 'untrustedCode'],
-  ['heavyIngestion'],
-];
+/**
+ * How much of the verdict's lead over the runner-up rests on what the team said: each factor's share of
+ * the lead counts as stated when the factor reads a stated fact (or none at all: a general rule such as
+ * the microservice premium), as assumed when everything it reads was assumed.
+ */
+function statedShare(factors: FactorResult[], verdict: Verdict, second: Verdict, known: ReadonlySet<FactKey>): number {
+  let lead = 0;
+  let stated = 0;
+  for (const f of factors) {
+    const gap = (f.contributions[verdict] ?? 0) - (f.contributions[second] ?? 0);
+    if (gap <= 0) continue;
+    lead += gap;
+    if (f.facts.length === 0 || f.facts.some((k) => known.has(k))) stated += gap;
+  }
+  return lead > 0 ? stated / lead : 0;
+}
 
-function countKnownKeyFacts(known: ReadonlySet<FactKey>): { known: number; total: number } {
-  const n = KEY_FACT_GROUPS.filter((group) => group.some((k) => known.has(k))).length;
-  return { known: n, total: KEY_FACT_GROUPS.length };
+/**
+ * True when what makes the factor apply includes a stated fact (or it reads none: a general rule such as the
+ * microservice premium).
+ */
+function restsOnStated(f: FactorResult, known: ReadonlySet<FactKey>): boolean {
+  const facts = f.decidedBy ?? f.facts;
+  return f.facts.length === 0 || facts.some((k) => known.has(k));
 }
 
 function dedupe<T extends { id: string }>(items: T[]): T[] {

@@ -17,6 +17,23 @@ export function recommendedPhrase(verdict: Verdict): string {
   return verdict === 'microservices' ? name : `a ${name}`;
 }
 
+/**
+ * A close call: the runner-up is within one score point of the verdict (about the weight of one moderate
+ * factor), compared on the scores as shown, rounded to one decimal. The only definition: every channel,
+ * the ADR and the JSON output use it and formatScore.
+ */
+export const CLOSE_CALL_POINTS = 1;
+
+/** A score as every channel shows it: one decimal ("2.9"). */
+export function formatScore(score: number): string {
+  return (Math.round(score * 10) / 10).toFixed(1);
+}
+
+/** True when `runnerUp` is within CLOSE_CALL_POINTS of `winner`, on the scores as shown. */
+export function isCloseCall(winner: number, runnerUp: number): boolean {
+  return Number(formatScore(winner)) - Number(formatScore(runnerUp)) <= CLOSE_CALL_POINTS + 1e-9;
+}
+
 /** A source in the knowledge base. Only ids that exist in `knowledge/` may appear. */
 export interface Citation {
   id: string;
@@ -32,6 +49,8 @@ export interface FactorResult {
   contributions: Partial<Record<Verdict, number>>;
   explanation: string;
   facts: FactKey[];
+  /** The facts that made it apply, when narrower than `facts` (the missing prerequisites). */
+  decidedBy?: FactKey[];
   citations: Citation[];
 }
 
@@ -39,6 +58,10 @@ export interface Reason {
   text: string;
   factorId: string;
   citations: Citation[];
+  /** The stated facts this reason rests on (never an assumed one). */
+  facts?: FactKey[];
+  /** What the team said or answered for those facts ("we're 9 engineers", "answered: 2–3 teams"). */
+  evidence?: string[];
 }
 
 export interface Risk {
@@ -55,8 +78,10 @@ export interface ChangeTrigger {
 
 export interface Assumption {
   fact: FactKey;
-  /** What the engine assumed for a fact it did not have. */
+  /** What the engine assumed for a fact it did not have, with why in brackets when context decided it. */
   assumed: string;
+  /** Why it was assumed: the context it follows from ("you already run 80 services") or the common case. */
+  because?: string;
   /** The fact's human name ("Container platform"), for channels that cannot import FACT_LABELS (the web page). */
   label?: string;
 }

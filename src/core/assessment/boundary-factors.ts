@@ -4,7 +4,7 @@
  * and the one that does not (a hosted model API).
  */
 import type { Component } from '../profile/profile.js';
-import type { ResolvedProfile } from './defaults.js';
+import { HEAVY_INGESTION_DOCUMENTS_PER_DAY, type ResolvedProfile } from './defaults.js';
 import type { Factor } from './factors.js';
 
 const BOUNDARY_WEIGHTS = { monolith: -3, 'modular-monolith': -1.5, hybrid: 6, microservices: 1 };
@@ -63,8 +63,13 @@ export const BOUNDARY_FACTORS: Factor[] = [
     weights: { monolith: -2, 'modular-monolith': -1, hybrid: 4, microservices: 1 },
     citations: ['synthesis-ingestion-workers', 'nvidia-rag-blueprint', 'infoworld-microservices-genai'],
     strength: (p) => (p.heavyIngestion || p.independentScaling.includes('ingestion') ? 1 : undefined),
-    explain: () =>
-      'Heavy ingestion (long parse, chunk and embed jobs over millions of documents) has a different load shape and failure mode from answering users; running it as queue-driven workers keeps a nightly backfill from starving live requests.',
+    // The team's own figure, beside the threshold that matters; never a figure they did not give.
+    explain: (p) =>
+      `${
+        p.documentsPerDay && p.known.has('documentsPerDay')
+          ? `Ingesting ${p.documentsPerDay.toLocaleString('en-US')} documents a day (${p.documentsPerDay >= HEAVY_INGESTION_DOCUMENTS_PER_DAY ? 'at or above' : 'below'} the ~1M a day where separate workers usually pay off, but you describe it as heavy)`
+          : 'Heavy ingestion (long parse, chunk and embed jobs)'
+      } has a different load shape and failure mode from answering users; running it as queue-driven workers keeps a nightly backfill from starving live requests.`,
     boundary: () => 'Ingestion workers (queue-driven batch jobs: parse, chunk, embed)',
   },
   {

@@ -1,2 +1,2 @@
 /** Version of the deterministic engine (bump when factors, weights or defaults change). */
-export const ENGINE_VERSION = 'archie-engine/1.3.0';
+export const ENGINE_VERSION = 'archie-engine/1.4.0';

@@ -6,7 +6,7 @@
 import type { FactKey } from '../profile/profile.js';
 import type { Verdict } from './assessment.js';
 import { BOUNDARY_FACTORS } from './boundary-factors.js';
-import { missingPrerequisites, opsMaturity, type ResolvedProfile } from './defaults.js';
+import { opsMaturity, prerequisiteFacts, prerequisitesInWords, type ResolvedProfile } from './defaults.js';
 
 export interface Factor {
   id: string;
@@ -18,13 +18,27 @@ export interface Factor {
   /** 0..1 (or a little above for extreme cases) when the factor applies; undefined when it does not. */
   strength(p: ResolvedProfile): number | undefined;
   explain(p: ResolvedProfile): string;
+  /** The facts that make it apply, when narrower than `facts` (a reason needs one of them stated). */
+  decidedBy?(p: ResolvedProfile): FactKey[];
   /** For boundary factors: the service this boundary justifies extracting. */
   boundary?(p: ResolvedProfile): string;
 }
 
-const people = (p: ResolvedProfile) => `${p.engineers} engineer${p.engineers === 1 ? '' : 's'}`;
+const people = (p: ResolvedProfile) => `${p.engineers.toLocaleString('en-US')} engineer${p.engineers === 1 ? '' : 's'}`;
+/** The organisation as the team gave it: its teams when stated, else its engineers (never an assumed count). */
+const group = (p: ResolvedProfile) =>
+  p.known.has('teams') || !p.known.has('engineers') ? `${p.teams} teams` : people(p);
+/** Where the teams work: one deployable, unless they already run services. */
+const sharing = (p: ResolvedProfile) =>
+  p.currentArchitecture === 'microservices' || p.currentArchitecture === 'hybrid'
+    ? 'changing one system'
+    : 'sharing one deployable';
 const contention = (p: ResolvedProfile) =>
   p.releaseFriction || p.pains.some((x) => x === 'merge-conflicts' || x === 'team-contention' || x === 'slow-releases');
+
+/** Services running today on a mature platform (stated, not assumed). */
+const workingEstate = (p: ResolvedProfile) =>
+  p.currentArchitecture === 'microservices' && p.known.has('currentArchitecture') && opsMaturity(p) >= 4;
 
 export const TEAM_FACTORS: Factor[] = [
   {
@@ -54,10 +68,14 @@ export const TEAM_FACTORS: Factor[] = [
     facts: ['teams', 'engineers'],
     weights: { monolith: -0.5, 'modular-monolith': 2.5, microservices: -1 },
     citations: ['shopify-modular-monolith', 'synthesis-modular-monolith-practice', 'conway-law'],
+    // Not for teams already running services on a mature platform: they do not share one codebase to
+    // put module boundaries in (whether to keep the services is the existing-estate factors' question).
     strength: (p) =>
-      (p.teams >= 2 && p.teams <= 3) || (p.teams <= 1 && p.engineers > 10 && p.engineers <= 25) ? 1 : undefined,
+      ((p.teams >= 2 && p.teams <= 3) || (p.teams <= 1 && p.engineers > 10 && p.engineers <= 25)) && !workingEstate(p)
+        ? 1
+        : undefined,
     explain: (p) =>
-      `With ${p.teams > 1 ? `${p.teams} teams` : people(p)}, module boundaries inside one deployable (owners, enforced interfaces, separate tables) give each group room to move without paying for a network between them - the route Shopify took instead of microservices.`,
+      `With ${p.teams > 1 && p.known.has('teams') ? `${p.teams} teams` : people(p)}, module boundaries inside one deployable (owners, enforced interfaces, separate tables) give each group room to move without paying for a network between them - the route Shopify took instead of microservices.`,
   },
   {
     id: 'many-teams',
@@ -67,7 +85,7 @@ export const TEAM_FACTORS: Factor[] = [
     citations: ['conway-law', 'newman-microservices-baggage', 'team-topologies', 'airbnb-soa-migration'],
     strength: (p) => (p.teams < 4 ? undefined : p.teams <= 5 ? 0.7 : 1),
     explain: (p) =>
-      `${p.teams} teams sharing one deployable start to queue behind each other. Conway's law says the system will mirror the organisation, and Sam Newman's strongest signal for microservices is many developers getting in each other's way.`,
+      `${group(p)} ${sharing(p)} start to queue behind each other. Conway's law says the system will mirror the organisation, and Sam Newman's strongest signal for microservices is many developers getting in each other's way.`,
   },
   {
     id: 'very-large-org',
@@ -77,7 +95,7 @@ export const TEAM_FACTORS: Factor[] = [
     citations: ['uber-doma', 'monzo-microservices', 'shopify-modular-monolith', 'github-rails-monolith'],
     strength: (p) => (p.teams >= 10 || p.engineers >= 150 ? 1 : undefined),
     explain: (p) =>
-      `At ${p.engineers >= 150 ? `${p.engineers} engineers` : `${p.teams} teams`} both well-run paths exist: Uber and Monzo run thousands of services on a strong platform, while Shopify and GitHub keep 1,000+ developers productive in a modular monolith. The deciding question is whether teams can release independently today.`,
+      `At ${p.engineers >= 150 && p.known.has('engineers') ? people(p) : group(p)} both well-run paths exist: Uber and Monzo run thousands of services on a strong platform, while Shopify and GitHub keep 1,000+ developers productive in a modular monolith. The deciding question is whether teams can release independently today.`,
   },
   {
     id: 'shared-release-blocks-teams',
@@ -87,7 +105,7 @@ export const TEAM_FACTORS: Factor[] = [
     citations: ['newman-microservices-baggage', 'dora-loosely-coupled', 'conway-law'],
     strength: (p) => (p.releaseFriction && p.teams >= 4 ? 1 : undefined),
     explain: (p) =>
-      `${p.teams} teams waiting on one shared release is the cost independent deployment exists to remove; DORA finds that teams who can deploy and test independently deliver faster and more reliably.`,
+      `${group(p)} waiting on one shared release is the cost independent deployment exists to remove; DORA finds that teams who can deploy and test independently deliver faster and more reliably.`,
   },
   {
     id: 'contention-in-small-org',
@@ -110,8 +128,9 @@ export const TEAM_FACTORS: Factor[] = [
       'thoughtworks-radar-microservice-envy',
     ],
     strength: (p) => (opsMaturity(p) <= 1.5 ? 1 : undefined),
+    decidedBy: (p) => prerequisiteFacts(p, 'missing'),
     explain: (p) =>
-      `Missing today: ${missingPrerequisites(p).join(', ') || 'most operational basics'}. Fowler's prerequisites (rapid provisioning, basic monitoring, rapid deployment) and Thoughtworks' "microservice envy" warning both say these come before any split.`,
+      `Missing today: ${prerequisitesInWords(p, 'missing') || 'most operational basics'}. Fowler's prerequisites (rapid provisioning, basic monitoring, rapid deployment) and Thoughtworks' "microservice envy" warning both say these come before any split.`,
   },
   {
     id: 'ops-prerequisites-partial',
@@ -127,8 +146,9 @@ export const TEAM_FACTORS: Factor[] = [
       const m = opsMaturity(p);
       return m > 1.5 && m < 4 ? 1 : undefined;
     },
+    decidedBy: (p) => prerequisiteFacts(p, 'missing'),
     explain: (p) =>
-      `Some prerequisites are in place, but ${missingPrerequisites(p).join(', ') || 'a platform to run many services'} would still be needed for many services; 53% of teams in Humanitec's study said they vastly misjudged Kubernetes complexity.`,
+      `Some prerequisites are in place, but ${prerequisitesInWords(p, 'missing') || 'a platform to run many services'} would still be needed for many services; 53% of teams in Humanitec's study said they vastly misjudged Kubernetes complexity.`,
   },
   {
     id: 'ops-platform-mature',
@@ -137,8 +157,9 @@ export const TEAM_FACTORS: Factor[] = [
     weights: { monolith: -0.5, hybrid: 0.5, microservices: 2 },
     citations: ['fowler-microservice-prerequisites', 'team-topologies', 'cncf-survey-2026'],
     strength: (p) => (opsMaturity(p) >= 4 ? 1 : undefined),
-    explain: () =>
-      "CI/CD, tracing, on-call and a container platform are already in place, so most of the entry fee for more services is already paid; a platform team keeps stream-aligned teams' cognitive load in check.",
+    decidedBy: (p) => prerequisiteFacts(p, 'present'),
+    explain: (p) =>
+      `In place: ${prerequisitesInWords(p, 'present')}. Most of the entry fee for more services is already paid; a platform team keeps stream-aligned teams' cognitive load in check.`,
   },
   {
     id: 'early-stage',
@@ -174,7 +195,7 @@ export const TEAM_FACTORS: Factor[] = [
           : 0.6
         : undefined,
     explain: (p) =>
-      `You already run services, but with ${p.teams > 1 ? `${p.teams} teams` : people(p)} the overhead dominates. Segment, Istio (istiod) and Prime Video all consolidated when a few people ran many services that always shipped together - Prime Video cut that workload's cost by over 90%.`,
+      `You already run services, but with ${p.teams > 1 && p.known.has('teams') ? `${p.teams} teams` : people(p)} the overhead dominates. Segment, Istio (istiod) and Prime Video all consolidated when a few people ran many services that always shipped together - Prime Video cut that workload's cost by over 90%.`,
   },
   {
     id: 'existing-services-working',
@@ -191,6 +212,25 @@ export const TEAM_FACTORS: Factor[] = [
         : undefined,
     explain: () =>
       'You already run services on a mature platform without the classic pains; migrating away would cost more than it saves. Monzo and Uber run very large service estates this way.',
+  },
+  {
+    id: 'single-deployable-delivers',
+    label: 'One deployable already ships often',
+    facts: ['currentArchitecture', 'deploysPerWeek', 'releaseFriction', 'pains'],
+    weights: { monolith: 0.5, 'modular-monolith': 1.5, microservices: -1.5 },
+    citations: ['github-rails-monolith', 'shopify-modular-monolith', 'dora-loosely-coupled'],
+    // Deploy frequency is what independent deployability is for; a single deployable that already ships
+    // several times a week without teams waiting on each other has no delivery problem to split away.
+    strength: (p) =>
+      (p.currentArchitecture === 'monolith' || p.currentArchitecture === 'modular-monolith') &&
+      p.known.has('currentArchitecture') &&
+      p.known.has('deploysPerWeek') &&
+      (p.deploysPerWeek ?? 0) >= 5 &&
+      !contention(p)
+        ? 1
+        : undefined,
+    explain: (p) =>
+      `One deployable already ships about ${p.deploysPerWeek} times a week without teams waiting on each other; GitHub and Shopify keep very large organisations productive this way, so the case for splitting has to come from elsewhere.`,
   },
   {
     id: 'distributed-monolith',

@@ -11,6 +11,7 @@ import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js
 import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeFact } from '../render/describe-profile.js';
+import { withEvidence } from '../render/reason-evidence.js';
 import { chooseQuestion, DEFAULT_QUESTION_CAP, type RankedQuestion, rankQuestions } from './choose-question.js';
 import type { ConversationState } from './conversation-state.js';
 import { answerMessage, questionMessage, recommendationMessage, templatedSummary } from './interview-messages.js';
@@ -117,6 +118,8 @@ export function createInterviewSteps(deps: InterviewDeps) {
   ): Promise<TurnResult> {
     state.phase = 'recommended';
     state.pending = undefined;
+    // Every reason quotes what it rests on: the team's words or answers in this conversation.
+    a = withEvidence(a, state.provenance, state.profile);
     state.lastAssessment = a;
     let summary: string | undefined;
     if (deps.assist) {

@@ -22,7 +22,7 @@ describe('an existing, working microservices estate', () => {
   it('is assumed to be in production with someone on call, even when the team does not say so', () => {
     const { resolved, assumptions } = resolveProfile({ teams: 25, currentArchitecture: 'microservices' });
     expect(resolved).toMatchObject({ stage: 'production', onCall: true });
-    expect(assumptions.find((a) => a.fact === 'stage')?.assumed).toMatch(/services you already run/);
+    expect(assumptions.find((a) => a.fact === 'stage')?.because).toBe('you already run separate services');
   });
 
   it('stays microservices, and its languages are not a new reason to extract a service', () => {
