@@ -8,6 +8,7 @@ import { answerQuestion } from './answers/answer-question.js';
 import { assessProfile } from './assessment/assess-profile.js';
 import type { Assessment } from './assessment/assessment.js';
 import { askForEssentials, describedSystem, missingEssentials, tooLittleToDecide } from './assessment/essentials.js';
+import { withPlans } from './assessment/plan-triggers.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
@@ -151,7 +152,11 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
         provenance: state.provenance,
         plans: state.plans,
         history: state.history,
-        assessment: withEvidence(assess(state.profile), state.provenance, state.profile),
+        assessment: withPlans(
+          withEvidence(assess(state.profile), state.provenance, state.profile),
+          state.profile,
+          state.plans,
+        ),
       };
     },
 

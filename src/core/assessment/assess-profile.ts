@@ -23,7 +23,7 @@ import { resolveProfile } from './defaults.js';
 import { ENGINE_VERSION } from './engine-version.js';
 import { nextStepsFor } from './next-steps.js';
 import { risksFor } from './risks.js';
-import { scoreResolved } from './score-profile.js';
+import { scoreProfile, scoreResolved } from './score-profile.js';
 import { changeTriggersFor } from './triggers.js';
 
 export { ENGINE_VERSION } from './engine-version.js';
@@ -97,7 +97,7 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
     mitigation: r.mitigation,
     citations: cite(r.citations),
   }));
-  const changeTriggers = changeTriggersFor(verdict, resolved);
+  const changeTriggers = changeTriggersFor(verdict, resolved, profile, (what) => scoreProfile(what).verdict);
   const confidence = computeConfidence(margin, statedShare(factors, verdict, second, resolved.known));
 
   const citations = dedupe([

@@ -74,6 +74,8 @@ export interface ChangeTrigger {
   /** A concrete threshold: "more than 3 teams blocked by one release train". */
   condition: string;
   wouldMoveTo: Verdict;
+  /** True for an entry read from the team's own plans (it may name the current verdict: nothing changes). */
+  plan?: boolean;
 }
 
 export interface Assumption {

@@ -150,7 +150,9 @@ export function resolveProfile(
     (profile.engineers ? Math.max(1, Math.ceil(profile.engineers / T.engineersPerTeam)) : profile.platformTeam ? 4 : 1);
   why('teams', () =>
     profile.engineers
-      ? `${n(profile.engineers)} engineer${profile.engineers === 1 ? '' : 's'} usually work as ${teams === 1 ? 'one team' : `about ${teams} teams`} of 5–9 people`
+      ? teams === 1
+        ? `${n(profile.engineers)} engineer${profile.engineers === 1 ? ' is' : 's make'} one team`
+        : `${n(profile.engineers)} engineers usually work as about ${teams} teams of 5–9 people`
       : profile.platformTeam
         ? 'a platform team usually serves several product teams'
         : 'no team size was given',

@@ -5,6 +5,7 @@
 import type { Assessment } from '../assessment/assessment.js';
 import { VERDICT_LABELS } from '../assessment/assessment.js';
 import { askForEssentials, describedSystem, missingEssentials, tooLittleToDecide } from '../assessment/essentials.js';
+import { withPlans } from '../assessment/plan-triggers.js';
 import type { Answer } from '../consultant.js';
 import type { OutMessage } from '../message.js';
 import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
@@ -119,7 +120,7 @@ export function createInterviewSteps(deps: InterviewDeps) {
     state.phase = 'recommended';
     state.pending = undefined;
     // Every reason quotes what it rests on: the team's words or answers in this conversation.
-    a = withEvidence(a, state.provenance, state.profile);
+    a = withPlans(withEvidence(a, state.provenance, state.profile), state.profile, state.plans);
     state.lastAssessment = a;
     let summary: string | undefined;
     if (deps.assist) {
