@@ -1,7 +1,15 @@
 /** The words of the interview: greeting, questions, recommendation, help and "why?" replies. */
-import { type Assessment, recommendedPhrase, VERDICT_LABELS } from '../assessment/assessment.js';
+import {
+  type Assessment,
+  type FactorResult,
+  formatScore,
+  recommendedPhrase,
+  VERDICT_LABELS,
+  VERDICTS,
+} from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { ACTIONS, type OutMessage, type Progress, type QuickReply, RECOMMENDATION_ACTIONS } from '../message.js';
+import { factLabel } from '../profile/fact-labels.js';
 import { citationLinks } from '../render/render-markdown.js';
 import { answerValue, type Question } from './questions.js';
 
@@ -88,18 +96,40 @@ export function recommendationMessage(assessment: Assessment, summary: string, g
 
 /** "Why this verdict?": the factors that moved the scores most, each with its sources. */
 export function whyVerdictMessage(a: Assessment): OutMessage {
-  const top = [...a.factors]
-    .sort((x, y) => Math.abs(y.contributions[a.verdict] ?? 0) - Math.abs(x.contributions[a.verdict] ?? 0))
+  const short = (v: Assessment['verdict']) => VERDICT_LABELS[v].split(':')[0]!.toLowerCase();
+  const ranked = [...VERDICTS].sort((x, y) => a.scores[y] - a.scores[x]);
+  const second = ranked.find((v) => v !== a.verdict)!;
+  const assumed = new Set(a.assumptions.map((x) => x.fact));
+  // What each factor rests on: the team's words (from the reasons), its assumptions, or a general rule.
+  const basis = (f: FactorResult) => {
+    const reason = a.reasons.find((r) => r.factorId === f.id);
+    if (reason?.evidence?.length) return ` (${reason.evidence.join('; ')})`;
+    if (!f.facts.length) return ' (a general rule)';
+    const facts = f.decidedBy ?? f.facts;
+    return facts.every((k) => assumed.has(k)) ? ` (assumed: ${facts.map(factLabel).join(', ').toLowerCase()})` : '';
+  };
+  const line = (f: FactorResult) =>
+    `- ${f.label}: ${f.explanation}${basis(f)}${f.citations.length ? ` (${citationLinks(f.citations)})` : ''}`;
+  const weight = (f: FactorResult) => f.contributions[a.verdict] ?? 0;
+  const forIt = a.factors
+    .filter((f) => weight(f) > 0)
+    .sort((x, y) => weight(y) - weight(x))
     .slice(0, 3);
-  const lines = top.map(
-    (f) => `- ${f.label}: ${f.explanation}${f.citations.length ? ` (${citationLinks(f.citations)})` : ''}`,
-  );
-  const citations = [...new Map(top.flatMap((f) => f.citations).map((c) => [c.id, c])).values()];
+  const against = a.factors
+    .filter((f) => weight(f) < 0)
+    .sort((x, y) => weight(x) - weight(y))
+    .slice(0, 2);
+  const shown = [...forIt, ...against];
+  const citations = [...new Map(shown.flatMap((f) => f.citations).map((c) => [c.id, c])).values()];
   return {
     type: 'text',
     text: [
-      `Why ${VERDICT_LABELS[a.verdict].split(':')[0]!.toLowerCase()}: the factors that weighed most:`,
-      ...lines,
+      `Why ${short(a.verdict)}: it scores ${formatScore(a.scores[a.verdict])}, against ${formatScore(a.scores[second])} for ${short(second)}.`,
+      `For ${short(a.verdict)}:`,
+      ...(forIt.length
+        ? forIt.map(line)
+        : ['- nothing stated argues for it; it wins on the defaults listed under assumptions']),
+      ...(against.length ? [`Against ${short(a.verdict)} (outweighed):`, ...against.map(line)] : []),
     ].join('\n'),
     citations,
     quickReplies: RECOMMENDATION_ACTIONS.slice(0, 1),
