@@ -50,11 +50,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`archie: unknown command "${command}". Run \`archie --help\` to see the commands.\n`);
     return 2;
   }
-  const mod = (await import(`./commands/${command}.ts`)) as { run(args: string[], io: CliIo): Promise<number> };
+  const mod = (await import(`./commands/${command}.js`)) as { run(args: string[], io: CliIo): Promise<number> };
   return mod.run(args, io);
 }
 
-const isEntry = process.argv[1] && /archie(\.js)?$|main\.ts$/.test(process.argv[1]);
+const isEntry = process.argv[1] && /archie(\.js)?$|main\.[jt]s$/.test(process.argv[1]);
 if (isEntry) {
   const io = processIo();
   main(process.argv.slice(2), io).then(

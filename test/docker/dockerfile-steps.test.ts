@@ -139,8 +139,11 @@ describe('Dockerfile', () => {
     let final: Built | undefined;
     for (const stage of stages) final = replayStage(stage, context, built);
     const app = final!;
-    expect(existsSync(join(app.cwd, 'node_modules/tsx')), 'runtime dependencies installed').toBe(true);
+    expect(existsSync(join(app.cwd, 'node_modules/express')), 'runtime dependencies installed').toBe(true);
     expect(existsSync(join(app.cwd, 'node_modules/vitest')), 'no dev dependencies in the image').toBe(false);
+    expect(existsSync(join(app.cwd, 'node_modules/tsx')), 'no TypeScript loader in the image').toBe(false);
+    expect(existsSync(join(app.cwd, 'src')), 'no TypeScript sources in the image').toBe(false);
+    expect(app.cmd, 'the server runs the compiled JavaScript').toContain('dist/cli/main.js');
 
     const port = await freePort();
     const env = {
@@ -172,6 +175,8 @@ describe('Dockerfile', () => {
       store: string;
     };
     expect(health).toMatchObject({ status: 'ok', store: 'sqlite' });
+    const cli = execFileSync('node', ['bin/archie.js', '--version'], { cwd: app.cwd, env, encoding: 'utf8' });
+    expect(cli, 'the archie command works in the image (compiled)').toMatch(/^archie \d/);
 
     const exited = new Promise<number | null>((r) => container!.once('exit', (code) => r(code)));
     const stopAt = Date.now();
