@@ -73,7 +73,7 @@ function placeholderValues(config: Config): Record<string, string> {
 }
 
 function fail(message: string): ArchieError {
-  return new ArchieError('teams_package', `Cannot build the Teams package: ${message}`);
+  return new ArchieError('config_invalid', `Cannot build the Teams package: ${message}`);
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -116,11 +116,9 @@ describe('guardConsultant (abuse limits at the channel boundary)', () => {
 
   it('shows the user message of a known error', async () => {
     const { consultant } = recordingConsultant(() => {
-      throw new ArchieError('budget', 'This conversation has used its model budget.');
+      throw new ArchieError('bad_input', 'That team profile is not valid.');
     });
     const guarded = guardConsultant(consultant, { store: new Keyv(), clock: fakeClock().clock, limits });
-    expect(firstText(await guarded.handle('c1', text('hello'), ctx))).toBe(
-      'This conversation has used its model budget.',
-    );
+    expect(firstText(await guarded.handle('c1', text('hello'), ctx))).toBe('That team profile is not valid.');
   });
 });

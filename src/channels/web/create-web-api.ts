@@ -9,7 +9,7 @@ import type { CommandContext, CommandRouter } from '../../app/commands.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
 import type { Clock } from '../../core/clock.js';
 import type { Consultant } from '../../core/consultant.js';
-import { toArchieError } from '../../core/errors.js';
+import { type ArchieErrorCode, toArchieError } from '../../core/errors.js';
 import { EXAMPLES, exampleValue } from '../../core/interview/interview-messages.js';
 import { createLocalWindowCounter } from '../../core/limits/fixed-window-counter.js';
 import type { OutMessage, QuickReply, TurnContext, UserInput } from '../../core/message.js';
@@ -49,7 +49,8 @@ class HttpError extends Error {
   }
 }
 
-const STATUS_BY_CODE: Record<string, number> = { rate_limited: 429, invalid_input: 400, too_long: 400 };
+/** Codes that can reach the web API and are the client's doing; every other code is a 500 (and logged). */
+const STATUS_BY_CODE: Partial<Record<ArchieErrorCode, number>> = { bad_input: 400 };
 
 /** The consultant's id for a web conversation, so web ids never collide with Slack or Teams ones. */
 export const consultantConversationId = (id: string): string => `web:${id}`;
