@@ -29,11 +29,6 @@ export function createStore(url: string, namespace = 'archie'): CreatedStore {
 function openStore(url: string, namespace: string): CreatedStore {
   if (url === 'memory' || url === 'memory://') {
     const keyv = new Keyv({ namespace });
-    // In a Map a string needs no serialising (it cannot be changed through the reference), so strings, such as
-    // conversation records, are kept as they are instead of JSON-escaped; anything else is still copied.
-    const serialize = keyv.serialize!;
-    keyv.serialize = ((data: { value: unknown }) =>
-      typeof data.value === 'string' ? data : serialize(data as Parameters<typeof serialize>[0])) as typeof serialize;
     return { keyv, kind: 'memory', location: 'memory', close: async () => {} };
   }
   if (url.startsWith('sqlite://')) {

@@ -1,13 +1,15 @@
 /**
- * Child process for the memory benchmark: a real Archie (SQLite store in a temp dir) holds N stored
- * conversations, each driven through the consultant; prints RSS before and at rest after the last turn as JSON.
+ * Child process for the memory benchmark: a real Archie, compiled JavaScript as production runs it (no
+ * TypeScript loader), SQLite store in a temp dir, holds N stored conversations, each driven through the
+ * consultant; prints RSS before and at rest after the last turn as JSON. Plain JavaScript so that nothing
+ * but Archie's own code is loaded.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createArchie } from '../../src/app/create-archie.js';
-import { loadConfig } from '../../src/config/load-config.js';
-import { createLogger } from '../../src/observability/create-logger.js';
+import { createArchie } from '../../dist/app/create-archie.js';
+import { loadConfig } from '../../dist/config/load-config.js';
+import { createLogger } from '../../dist/observability/create-logger.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'archie-mem-'));
@@ -16,7 +18,7 @@ const config = loadConfig({
   dotenvPath: false,
 });
 const archie = await createArchie(config, { logger: createLogger({ level: 'silent' }), defaultMetrics: false });
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = globalThis.gc;
 gc?.();
 const before = process.memoryUsage().rss;
 const descriptions = [
@@ -29,7 +31,7 @@ const started = performance.now();
 for (let i = 0; i < count; i++) {
   await archie.consultant.handle(
     `bench:${i}`,
-    { type: 'text', text: descriptions[i % descriptions.length]! },
+    { type: 'text', text: descriptions[i % descriptions.length] },
     { channel: 'web', userId: `u${i}` },
   );
 }
