@@ -54,7 +54,26 @@ export interface FakeOpenAiServer {
   onChat(handler: ChatHandler): void;
   /** Replies for /embeddings (faults); undefined → deterministic vectors. */
   embeddingsReply: FakeReply | undefined;
+  /**
+   * Times every chat reply like a real model: the first token after `firstTokenMs`, then `tokensPerSecond`
+   * (streamed as it goes; a non-streamed reply arrives whole at the end). Undefined: instant (the default).
+   */
+  pace(pacing: Pacing | undefined): void;
+  /** When each chat request arrived, wrote its first content (streamed) and ended (performance.now()). */
+  timings: ChatTiming[];
   close(): Promise<void>;
+}
+
+export interface Pacing {
+  firstTokenMs: number;
+  tokensPerSecond: number;
+}
+
+export interface ChatTiming {
+  arrivedAt: number;
+  stream: boolean;
+  firstContentAt?: number;
+  endedAt?: number;
 }
 
 const DIMENSIONS = 64;
@@ -78,6 +97,8 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const requests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];
   let handler: ChatHandler = () => ({ status: 500, message: 'no scripted reply' });
+  let pacing: Pacing | undefined;
+  const timings: ChatTiming[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
   const server: Server = createServer(async (req, res) => {
@@ -93,7 +114,10 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path.endsWith('/chat/completions')) {
       const reply = queue.shift() ?? handler(body as unknown as ChatBody, record);
-      await sendChat(req, res, body as unknown as ChatBody, reply);
+      const timing: ChatTiming = { arrivedAt: performance.now(), stream: Boolean(body.stream) };
+      timings.push(timing);
+      await sendChat(req, res, body as unknown as ChatBody, reply, pacing, timing);
+      timing.endedAt = performance.now();
     } else if (path.endsWith('/embeddings')) {
       await sendEmbeddings(req, res, body, fake.embeddingsReply);
     } else {
@@ -121,6 +145,10 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       handler = h;
     },
     embeddingsReply: undefined,
+    pace: (p) => {
+      pacing = p;
+    },
+    timings,
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();
@@ -156,7 +184,14 @@ async function fault(req: IncomingMessage, res: ServerResponse, reply: FakeReply
   return r;
 }
 
-async function sendChat(req: IncomingMessage, res: ServerResponse, body: ChatBody, reply: FakeReply): Promise<void> {
+async function sendChat(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: ChatBody,
+  reply: FakeReply,
+  pacing?: Pacing,
+  timing?: ChatTiming,
+): Promise<void> {
   const r = await fault(req, res, reply);
   if (!r) return;
   const promptTokens = estimateTokens(
@@ -194,7 +229,9 @@ async function sendChat(req: IncomingMessage, res: ServerResponse, body: ChatBod
       : undefined;
   const base = { id: 'chatcmpl-fake', object: 'chat.completion', created: 1_700_000_000, model: body.model ?? 'fake' };
 
+  const tokenMs = (tokens: number) => (pacing ? (tokens * 1000) / pacing.tokensPerSecond : 0);
   if (!body.stream) {
+    if (pacing) await sleep(pacing.firstTokenMs + tokenMs(completionTokens));
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({
@@ -216,9 +253,11 @@ async function sendChat(req: IncomingMessage, res: ServerResponse, body: ChatBod
     `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   res.write(chunk({ role: 'assistant', content: '' }));
   if (refusal) res.write(chunk({ refusal }));
+  if (pacing) await sleep(pacing.firstTokenMs);
   for (const piece of (content ?? '').match(/\S+\s*/g) ?? []) {
+    if (timing && timing.firstContentAt === undefined) timing.firstContentAt = performance.now();
     res.write(chunk({ content: piece }));
-    await sleep(0);
+    await sleep(tokenMs(estimateTokens(piece)));
   }
   res.write(chunk({}, refusal ? 'stop' : 'stop'));
   if (body.stream_options?.include_usage) {

@@ -1,7 +1,7 @@
 /**
  * A ReplyStream backed by Slack's chat streaming (chat.startStream / appendStream / stopStream through
  * WebClient.chatStream). The stream message starts on the first delta, so a turn that streams nothing
- * posts nothing extra.
+ * posts nothing extra; each delta is shown as it comes.
  */
 import type { webApi } from '@slack/bolt';
 import type { ReplyStream } from '../../core/message.js';
@@ -26,6 +26,9 @@ export function createSlackStream(client: webApi.WebClient, place: SlackPlace & 
           thread_ts: place.threadTs,
           recipient_team_id: place.teamId,
           ...(place.userId ? { recipient_user_id: place.userId } : {}),
+          // Deltas are already whole sentences (the core streams a sentence at a time); the WebClient's own
+          // 256-character buffer would hold the first one back for no reason.
+          buffer_size: 1,
         });
         text += delta;
         await streamer.append({ markdown_text: delta });
