@@ -16,8 +16,7 @@ import { loadPrompts } from '../src/core/model-assist/load-prompts.js';
 import { type ChatBody, startFakeOpenAiServer } from '../test/support/fake-openai-server.js';
 import type { BenchResult } from './bench-result.js';
 
-const DESCRIPTION =
-  'We are building a RAG assistant for insurance claims over our internal documents.';
+const DESCRIPTION = 'We are building a RAG assistant for insurance claims over our internal documents.';
 const KNOWLEDGE_QUESTION = 'When should model inference run as its own service?';
 const ANSWERS = 3;
 

@@ -15,6 +15,7 @@ import { type RecordedCall, slackEnv, startFakeSlackApi } from '../test/support/
 import { dmMessage, eventEnvelope, postSlack } from '../test/support/slack-request.js';
 import { type BenchResult, summarize } from './bench-result.js';
 import { BENCH_APP_ENV } from './support/bench-app.js';
+import { postActivity } from './support/channel-drivers.js';
 
 const QUESTION = 'When should model inference run as its own service?';
 const ROUNDS = 3;
@@ -90,20 +91,12 @@ export async function bench(): Promise<BenchResult[]> {
     }, 60_000);
     watching.catch(() => undefined);
     const sentAt = performance.now();
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `stream-${n}`,
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        from: { id: `29:stream-user-${n}`, name: 'Bench User' },
-        recipient: { id: '28:bench-bot', name: 'Archie' },
-        conversation: { id: conversationId, conversationType: 'personal', tenantId: 'bench-tenant' },
-        text: QUESTION,
-        textFormat: 'plain',
-      }),
+    const res = await postActivity(url, {
+      id: `stream-${n}`,
+      serviceUrl: connector.url,
+      user: `29:stream-user-${n}`,
+      conversationId,
+      fields: { text: QUESTION, textFormat: 'plain' },
     });
     await res.arrayBuffer();
     return { sentAt, firstVisibleAt: shown[0] ?? Number.NaN, doneAt: Math.max(...shown) };

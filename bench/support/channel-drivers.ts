@@ -102,6 +102,27 @@ function cardValues(activity: Record<string, unknown>): { value: string; label?:
   return found;
 }
 
+/** Posts a personal-chat message activity, as the Bot Connector would, to Archie's Teams endpoint. */
+export function postActivity(
+  baseUrl: string,
+  a: { id: string; serviceUrl: string; user: string; conversationId: string; fields: Record<string, unknown> },
+): Promise<Response> {
+  return fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: a.id,
+      channelId: 'msteams',
+      serviceUrl: a.serviceUrl,
+      from: { id: a.user, name: 'Bench User' },
+      recipient: { id: '28:bench-bot', name: 'Archie' },
+      conversation: { id: a.conversationId, conversationType: 'personal', tenantId: 'bench-tenant' },
+      ...a.fields,
+    }),
+  });
+}
+
 /** Teams: the agent posts its replies before it answers the activity's HTTP request; a turn ends at both. */
 export function teamsDriver(baseUrl: string, connector: ConnectorLike): ChannelDriver {
   return {
@@ -113,19 +134,12 @@ export function teamsDriver(baseUrl: string, connector: ConnectorLike): ChannelD
       const turn = async (fields: Record<string, unknown>) => {
         const from = connector.received.length;
         const started = performance.now();
-        const res = await fetch(`${baseUrl}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message',
-            id: `lat-${n}-${++seq}`,
-            channelId: 'msteams',
-            serviceUrl: connector.url,
-            from: { id: `29:latency-user-${n}`, name: 'Bench User' },
-            recipient: { id: '28:bench-bot', name: 'Archie' },
-            conversation: { id: conversationId, conversationType: 'personal', tenantId: 'bench-tenant' },
-            ...fields,
-          }),
+        const res = await postActivity(baseUrl, {
+          id: `lat-${n}-${++seq}`,
+          serviceUrl: connector.url,
+          user: `29:latency-user-${n}`,
+          conversationId,
+          fields,
         });
         await res.arrayBuffer();
         const ms = performance.now() - started;
