@@ -5,12 +5,12 @@
  */
 import type { Clock } from '../core/clock.js';
 import type { Consultant } from '../core/consultant.js';
-import type { Question } from '../core/interview/questions.js';
+import { catalogueQuestion, type Question } from '../core/interview/questions.js';
 import type { OutMessage } from '../core/message.js';
 import type { TeamProfile } from '../core/profile/profile.js';
 import type { KeyValueStore } from '../core/store/key-value-store.js';
 import { ACTION_PREFIX } from './checkin-message.js';
-import { CHANGE_LABELS, type ChangeKind, checkinQuestion, questionsFor } from './checkin-questions.js';
+import { CHANGE_LABELS, type ChangeKind, questionsFor } from './checkin-questions.js';
 import { deltaMessage } from './describe-delta.js';
 import { type HistoryEntry, type HistoryStore, historyEntry } from './history-store.js';
 
@@ -128,7 +128,7 @@ export function createReassessSessions(deps: SessionDeps) {
           type: 'text',
           text: `${CHANGE_LABELS[kind]}: I’ll ask only what that could change (${queue.length} question${queue.length === 1 ? '' : 's'}).`,
         },
-        questionMessage(session, checkinQuestion(queue[0]!)!),
+        questionMessage(session, catalogueQuestion(queue[0]!)!),
       ];
     },
 
@@ -140,11 +140,11 @@ export function createReassessSessions(deps: SessionDeps) {
           { type: 'text', text: 'That question was already answered (or the check-in expired).' },
         ] as OutMessage[];
       }
-      const q = checkinQuestion(questionId);
+      const q = catalogueQuestion(questionId);
       const option = q?.options.find((o) => o.id === optionId);
       if (option) for (const u of option.updates) (session.profile as Record<string, unknown>)[u.key] = u.value;
       session.queue.shift();
-      const next = session.queue[0] ? checkinQuestion(session.queue[0]) : undefined;
+      const next = session.queue[0] ? catalogueQuestion(session.queue[0]) : undefined;
       if (!next) return finish(session);
       await deps.store.set(key(checkinId, conversationId), session, SESSION_TTL_MS);
       return [questionMessage(session, next)];

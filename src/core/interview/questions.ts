@@ -1,7 +1,8 @@
 /**
- * The question catalogue: one question per fact that can change the verdict. Each has the words we ask,
- * why it matters, and quick replies that map to fact updates. A typed answer is read by the reading
- * pipeline with the question as context (src/core/reading/read-answer.ts).
+ * The question catalogue: one question per fact that can change the verdict, and the few that only a
+ * check-in asks. Each has the words we ask, why it matters, and quick replies that map to fact updates.
+ * A typed answer is read by the reading pipeline with the question as context
+ * (src/core/reading/read-answer.ts).
  */
 import type { FactKey, FactUpdate, TeamProfile } from '../profile/profile.js';
 
@@ -215,6 +216,75 @@ const BY_ID = new Map(QUESTIONS.map((q) => [q.id, q]));
 /** The question with this id, if it exists. */
 export function questionById(id: string | undefined): Question | undefined {
   return id ? BY_ID.get(id) : undefined;
+}
+
+/**
+ * Questions only a check-in asks: traffic and model size, which the interview reads from a description
+ * rather than asking, but which a check-in ("what changed?") asks about directly. Same shape as above.
+ */
+export const CHECKIN_QUESTIONS: readonly Question[] = [
+  {
+    id: 'users',
+    facts: ['users'],
+    text: 'How many people use it each month now?',
+    why: 'Load decides whether any part needs to scale on its own; most genAI apps serve their users from one process for a long time.',
+    options: [
+      ['Under 1,000', 500],
+      ['1,000–50,000', 20_000],
+      ['50,000–1 million', 300_000],
+      ['Over 1 million', 3_000_000],
+    ].map(([label, value]) => ({ id: String(value), label: String(label), updates: [up('users', value as number)] })),
+  },
+  {
+    id: 'requestsPerDay',
+    facts: ['requestsPerDay'],
+    text: 'Roughly how many requests a day does it serve?',
+    why: 'Request volume (not user count) is what GPU and retrieval capacity are sized for.',
+    options: [
+      ['Under 10,000', 5_000],
+      ['10,000–1 million', 200_000],
+      ['1–10 million', 3_000_000],
+      ['Over 10 million', 30_000_000],
+    ].map(([label, value]) => ({
+      id: String(value),
+      label: String(label),
+      updates: [up('requestsPerDay', value as number)],
+    })),
+  },
+  {
+    id: 'trafficShape',
+    facts: ['trafficShape'],
+    text: 'What does the traffic look like?',
+    why: 'Spiky or batch load on one component is what independent scaling is for; steady load rarely needs it.',
+    options: (['steady', 'spiky', 'batch'] as const).map((shape) => ({
+      id: shape,
+      label: { steady: 'Steady', spiky: 'Spiky (peaks)', batch: 'Batch jobs' }[shape],
+      updates: [up('trafficShape', shape)],
+    })),
+  },
+  {
+    id: 'modelSizeB',
+    facts: ['modelSizeB'],
+    text: 'How large is the biggest model you run yourselves?',
+    why: 'Large self-hosted models need dedicated GPUs and their own scaling and release cycle.',
+    options: [
+      ['We run none', 0],
+      ['Up to 8B', 8],
+      ['8B–70B', 70],
+      ['Over 70B', 180],
+    ].map(([label, value]) => ({
+      id: String(value),
+      label: String(label),
+      updates: [up('modelSizeB', value as number)],
+    })),
+  },
+];
+
+const CHECKIN_BY_ID = new Map(CHECKIN_QUESTIONS.map((q) => [q.id, q]));
+
+/** A question of either list by id (a check-in may ask both). */
+export function catalogueQuestion(id: string): Question | undefined {
+  return questionById(id) ?? CHECKIN_BY_ID.get(id);
 }
 
 /** Quick-reply value for an option (sent back unchanged by every channel). */
