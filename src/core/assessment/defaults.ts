@@ -210,8 +210,8 @@ export function resolveProfile(
           : undefined;
   const documentsPerDay = profile.documentsPerDay ?? 0;
 
-  // Every key in one literal (optional facts too, undefined when unknown): all resolved profiles then
-  // share one shape, and the factors' property reads stay fast.
+  // Every key in one literal (optional facts too, undefined when unknown), so the list of what a factor
+  // can read is here in one place.
   const resolved: ResolvedProfile = {
     engineers,
     teams,
