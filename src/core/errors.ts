@@ -8,6 +8,8 @@
 export type ArchieErrorCode =
   /** A message, question or profile the consultant cannot use (empty, binary, only emoji, invalid). */
   | 'bad_input'
+  /** A description too thin to assess (no system, or no team size): the message names what is missing. */
+  | 'insufficient_input'
   /** A CLI command used wrongly (unknown option, missing argument). */
   | 'usage'
   /** Configuration that cannot run (a setting out of range, an unsupported STORE_URL, an unreadable page). */
