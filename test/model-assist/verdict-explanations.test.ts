@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recommendsOtherVerdict } from '../../src/core/model-assist/guard-output.js';
+import { recommendsOtherVerdict } from '../../src/core/model-assist/verdict-guard.js';
 import { useFakeOpenAiServer } from '../support/llm-harness.js';
 import { modularMonolithAssessment as assessment } from './assessment-fixture.js';
 import { createTestAssist, passagesShown } from './llm-test-kit.js';

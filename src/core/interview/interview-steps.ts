@@ -208,7 +208,10 @@ export function createInterviewSteps(deps: InterviewDeps) {
   async function knowledge(state: ConversationState, text: string, ctx: AssistContext): Promise<TurnResult> {
     let answer: Answer;
     try {
-      answer = await deps.answer(text, ctx);
+      // After a recommendation, a model's answer is checked against it (no "adopt microservices" right
+      // after a monolith verdict).
+      const verdict = state.lastAssessment?.verdict;
+      answer = await deps.answer(text, verdict ? { ...ctx, verdict } : ctx);
     } catch {
       answer = { answer: 'I couldn’t search my sources just now. Please try again.', citations: [], found: false };
     }

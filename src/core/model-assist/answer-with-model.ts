@@ -2,10 +2,13 @@
  * A grounded answer: retrieve passages, let the model answer citing [pN] ids, then keep only citations
  * to passages we supplied and URLs the knowledge base contains. With no relevant passage the model is
  * not called at all: Archie says it does not know rather than answering from the model's memory.
+ * Streaming shows only sentences that passed every check: nothing before the first citation (an uncited
+ * answer is rejected whole), and no sentence that echoes the prompt or, once the conversation has a
+ * verdict, steers towards another architecture (the answer is then rejected and the stream stops).
  */
 import { judgeRelevance } from '../answers/judge-relevance.js';
 import { termStatistics } from '../answers/term-statistics.js';
-import type { Citation } from '../assessment/assessment.js';
+import type { Citation, Verdict } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { contentTerms } from '../knowledge/analyze-text.js';
 import type { KnowledgeBase, Passage, RetrievedPassage } from '../knowledge/knowledge.js';
@@ -16,6 +19,7 @@ import { citationOf, knowledgeUrls, labelPassages, relabelPassages } from './for
 import type { GroundingDeps } from './grounding-deps.js';
 import { citedLabels, stripUnknownReferences } from './guard-output.js';
 import { asUserData } from './user-data.js';
+import { recommendsOtherVerdict } from './verdict-guard.js';
 
 export const NOT_FOUND = "I don't know — that isn't covered by my knowledge base.";
 const PASSAGES = 6;
@@ -31,7 +35,7 @@ export type AnswerOutcome =
 export async function answerWithModel(
   deps: AnswerDeps,
   question: string,
-  options: { stream?: ReplyStream; signal?: AbortSignal } = {},
+  options: { stream?: ReplyStream; signal?: AbortSignal; verdict?: Verdict } = {},
 ): Promise<AnswerOutcome> {
   const { model, knowledge, retriever, prompts, leaks } = deps;
   const lexical = await knowledge.retriever.search(question, { limit: 8 });
@@ -53,8 +57,15 @@ export async function answerWithModel(
 
   const sanitise = (text: string) =>
     numbering.relabel(keepSpacing(text, (t) => stripUnknownReferences(t, labelled.byLabel, urls)));
+  const { verdict } = options;
+  const contradicts = (text: string) => verdict !== undefined && recommendsOtherVerdict(text, verdict);
   const streamer = options.stream
-    ? createSentenceStream(options.stream, (piece, soFar) => (leaks(soFar + piece) ? undefined : sanitise(piece)))
+    ? createSentenceStream(
+        options.stream,
+        (piece, soFar) => (leaks(soFar + piece) || contradicts(piece) ? undefined : sanitise(piece)),
+        // Relabelled citations read "[1]"; nothing is shown until the answer has one.
+        { release: (clean) => /\[\d+(?:,\s*\d+)*\]/.test(clean) },
+      )
     : undefined;
   const { text, usage } = await model.complete(messages, {
     signal: options.signal,
@@ -69,6 +80,7 @@ export async function answerWithModel(
   const cleaned = stripUnknownReferences(text, labelled.byLabel, urls);
   const labels = citedLabels(cleaned).filter((l) => labelled.byLabel.has(l));
   if (labels.length === 0) return { kind: 'rejected', reason: 'no citation to a retrieved passage', usage };
+  if (contradicts(cleaned)) return { kind: 'rejected', reason: "steers away from the conversation's verdict", usage };
   const answer = numbering.relabel(cleaned);
   return {
     kind: 'answer',

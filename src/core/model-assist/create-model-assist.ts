@@ -164,7 +164,11 @@ export function createModelAssist(options: CreateModelAssistOptions): Configured
       }),
     answer: (question, ctx) =>
       task('answer', ctx, async () => {
-        const outcome = await answerWithModel(deps, question, { stream: ctx.stream, signal: ctx.signal });
+        const outcome = await answerWithModel(deps, question, {
+          stream: ctx.stream,
+          signal: ctx.signal,
+          verdict: ctx.verdict,
+        });
         if (outcome.kind === 'rejected') logger?.warn({ reason: outcome.reason }, 'model answer rejected');
         return {
           value: outcome.kind === 'rejected' ? undefined : outcome.answer,

@@ -1,7 +1,10 @@
 /**
  * Streams model text to a ReplyStream one complete sentence at a time, passing each through a sanitiser
  * first (citations relabelled, unknown URLs removed). Holding back a partial sentence costs a fraction
- * of a second and means a user never sees a raw "[p7]" or a URL we later drop.
+ * of a second and means a user never sees a raw "[p7]" or a URL we later drop. With `release`, sentences
+ * are held back until one passes it (a grounded answer shows nothing before its first citation), so text
+ * that ends up rejected as a whole is never shown. A sanitiser that returns undefined stops the stream:
+ * the sentence that failed, and anything held, is never shown.
  */
 import type { ReplyStream } from '../message.js';
 
@@ -18,21 +21,32 @@ export interface SentenceStream {
 export function createSentenceStream(
   stream: ReplyStream,
   sanitise: (sentence: string, soFar: string) => string | undefined,
+  options: { release?: (sentence: string) => boolean } = {},
 ): SentenceStream {
   let buffer = '';
   let sent = '';
+  let held = '';
+  let released = !options.release;
   let stopped = false;
 
   const emit = async (piece: string) => {
     if (stopped || !piece) return;
-    const clean = sanitise(piece, sent);
+    const clean = sanitise(piece, sent + held);
     if (clean === undefined) {
       stopped = true;
+      held = '';
       return;
     }
     if (!clean) return;
-    sent += clean;
-    await stream.append(clean);
+    if (!released) {
+      held += clean;
+      if (!options.release?.(clean)) return;
+      released = true;
+    }
+    const out = held || clean;
+    held = '';
+    sent += out;
+    await stream.append(out);
   };
 
   return {

@@ -10,8 +10,9 @@ import type { TeamProfile } from '../profile/profile.js';
 import type { ModelUsage } from './chat-model.js';
 import { knowledgeUrls, labelPassages, relabelPassages } from './format-passages.js';
 import type { GroundingDeps } from './grounding-deps.js';
-import { namesVerdict, recommendsOtherVerdict, unknownReferences } from './guard-output.js';
+import { unknownReferences } from './guard-output.js';
 import { asUserData } from './user-data.js';
+import { namesVerdict, recommendsOtherVerdict } from './verdict-guard.js';
 
 const PASSAGES = 5;
 const MAX_CHARS = 1_800;

@@ -3,7 +3,7 @@
  * consultant then uses the offline engine, so the user is always answered. The model never picks the
  * verdict: `explain` receives the engine's assessment and its output is validated before use.
  */
-import type { Assessment } from '../assessment/assessment.js';
+import type { Assessment, Verdict } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import type { ChannelName, ReplyStream } from '../message.js';
 import type { FactUpdate, TeamProfile } from '../profile/profile.js';
@@ -16,6 +16,8 @@ export interface AssistContext {
   channel?: ChannelName;
   stream?: ReplyStream;
   signal?: AbortSignal;
+  /** The conversation's current verdict: a knowledge answer must not steer away from it. */
+  verdict?: Verdict;
 }
 
 export interface ModelAssist {
