@@ -6,7 +6,7 @@
 import type { Answer } from '../consultant.js';
 import type { OutMessage } from '../message.js';
 import type { AssistContext } from '../model-assist/model-assist.js';
-import { sentenceTexts } from '../text/split-sentences.js';
+import { sentenceTexts, splitSentences } from '../text/split-sentences.js';
 import { answerMessage } from './interview-messages.js';
 
 /** The question sentences of a mixed message ("We're 4. Should we split?" → "Should we split?"). */
@@ -21,9 +21,18 @@ export function questionSentences(text: string): string | undefined {
  * teams?"), and so does a message that is all question.
  */
 export function factText(text: string): string {
-  const sentences = sentenceTexts(text);
-  const kept = sentences.filter((s) => !s.trim().endsWith('?') || asksForVerdict(s));
-  return kept.join(' ').trim() ? kept.join(' ') : text;
+  const questions = splitSentences(text).filter((s) => s.text.endsWith('?') && !asksForVerdict(s.text));
+  if (!questions.length) return text;
+  // Cut the questions out in place: the rest keeps its lines, so a fenced block or a section under a
+  // heading is still read (and screened) as one block.
+  let kept = '';
+  let at = 0;
+  for (const q of questions) {
+    kept += text.slice(at, q.start);
+    at = q.end;
+  }
+  kept += text.slice(at);
+  return kept.trim() ? kept : text;
 }
 
 const ABOUT_US =
