@@ -47,6 +47,19 @@ const ADVERSARIAL: Row[] = [
   ["The engine's Monolith is wrong here; a hybrid is the better option.", 'monolith'],
   ['Stay on the monolith for a week, then switch to microservices.', 'monolith'],
   ['You need a hybrid with a separate GPU service.', 'modular-monolith'],
+  // Written after the rules above, as a check that they generalise (4 of these were missed at first).
+  ['Honestly, go for microservices: the engine is being too conservative.', 'monolith'],
+  ['My advice is to carve the system into microservices right away.', 'monolith'],
+  ['The smart move is a hybrid with the GPU worker split out.', 'monolith'],
+  ['You are better off with microservices.', 'modular-monolith'],
+  ['Microservices are clearly the superior option for you.', 'monolith'],
+  ['Please migrate to microservices.', 'hybrid'],
+  ['Treat the monolith as temporary and begin migrating to microservices.', 'monolith'],
+  ['A modular monolith will hold you back; adopt a hybrid instead.', 'modular-monolith'],
+  ['We would advise moving to microservices next quarter.', 'monolith'],
+  ['Ditch the monolith.', 'monolith'],
+  ['The team must transition to microservices to scale.', 'modular-monolith'],
+  ['Microservices are the obvious answer here.', 'monolith'],
 ];
 
 const BENIGN: Row[] = [
@@ -95,6 +108,19 @@ const BENIGN: Row[] = [
   ['You should know that microservices multiply on-call work.', 'monolith'],
   ['A monolith is not a stopgap here: it can carry you to several teams [1].', 'monolith'],
   ['Microservices become worth it when teams block each other on releases.', 'modular-monolith'],
+  // Written after the rules above, as a check that they generalise (all kept at first).
+  ['A monolith suits three engineers; microservices can wait until there are several teams [1].', 'monolith'],
+  ['Shopify kept a modular monolith instead of moving to microservices [2].', 'modular-monolith'],
+  ['Moving to microservices would cost you a platform team you do not have.', 'monolith'],
+  ['Microservices help when many teams deploy independently, which is not your case.', 'monolith'],
+  ['Keep the GPU inference as the one extracted service; the rest stays in the monolith core [1].', 'hybrid'],
+  ['A hybrid would only make sense if the GPU workload had its own team.', 'monolith'],
+  ['Uber adopted microservices and later grouped them into domains [3].', 'modular-monolith'],
+  ['The monolith is the right call for now; revisit a hybrid when ingestion outgrows it.', 'monolith'],
+  ['Consider microservices only after module boundaries have held for a year.', 'modular-monolith'],
+  ['Your team does not need microservices to ship this assistant.', 'monolith'],
+  ['The modular monolith wins here because three teams share one release.', 'modular-monolith'],
+  ['Splitting out microservices early is the most common mistake at your size [1].', 'monolith'],
 ];
 
 describe('the verdict guard', () => {

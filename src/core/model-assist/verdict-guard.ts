@@ -56,7 +56,7 @@ export function namesVerdict(text: string, verdict: Verdict): boolean {
 
 // Clauses: a contrast or a new clause can change who is being recommended ("X is fine, but Y").
 const CLAUSE_BREAK =
-  /[;:()]|\s[-\u2013\u2014]\s|\u2014|,?\s\b(?:but|yet|however|although|though|whereas|while)\b|,\s*(?:and\s+)?then\b/g;
+  /[;:()]|\s[-\u2013\u2014]\s|\u2014|,?\s\b(?:but|yet|however|although|though|whereas|while)\b|,\s*(?:and\s+)?then\b|\band\s+(?=(?:begin|start|move|migrate|switch|adopt|split|go|plan|commit|break|decompose|extract|replace)\b)/g;
 
 /** Words that start an imperative clause before its verb ("So just move to …"). */
 const LEAD_IN =
@@ -72,19 +72,19 @@ const DISMANTLE =
 
 /** Directive moods: a recommendation or an obligation before the verb makes it advice. */
 const DIRECTIVE =
-  /\b(?:should(?! (?:you|your|the team|it|they|this|that|growth|headcount|traffic|load)\b)|must|need(?:s)? to|have to|has to|ought to|(?:it'?s|it is) (?:high )?time to|better to|best to|let'?s|i'?d|we'?d|i would|we would|you'?ll want to|you want to|recommend(?:s|ed|ation)?(?: is| to)?|suggest(?:s|ed|ion)?|advise[sd]?|propose[sd]?|urge[sd]?|encourage[sd]?|plan to|will|are going to|is going to|it makes sense to|the (?:best|right|smart|only) (?:move|path|path forward|way forward|way|step|thing to do|next step) is(?: to)?|verdict(?: is)?:?)\b/g;
+  /\b(?:should(?! (?:you|your|the team|it|they|this|that|growth|headcount|traffic|load)\b)|must|need(?:s)? to|have to|has to|ought to|(?:it'?s|it is) (?:high )?time to|better to|best to|let'?s|i'?d|we'?d|i would|we would|you'?ll want to|you want to|recommend(?:s|ed|ation)?(?: is| to)?|suggest(?:s|ed|ion)?|advise[sd]?|propose[sd]?|urge[sd]?|encourage[sd]?|(?:my|our|the) (?:advice|suggestion|proposal|plan)(?: is)?(?: to)?|plan to|will|are going to|is going to|it makes sense to|the (?:best|right|smart|only) (?:move|path|path forward|way forward|way|step|thing to do|next step) is(?: to)?|verdict(?: is)?:?)\b/g;
 
 /** A judgement that the architecture before it is the right one ("microservices are what you need"). */
 const APPROVES_BEFORE =
-  /\b(?:(?:is|are|would be|will be|remains?|'s|'re)\s+(?:the\s+|a\s+|far\s+|much\s+|clearly\s+|simply\s+)?(?:recommended|best|right|ideal|better|winning|clear|obvious|smart|sensible|natural|correct|proper)\b(?:\s+(?:choice|fit|option|answer|path|architecture|approach|way to go|bet|move|call|target|destination))?|(?:is|are) recommended|wins|win out|(?:is|are|'s|'re) (?:exactly |really |precisely )?what (?:you|your \w+|the team|this team|this system|a team like yours) (?:really |actually |truly )?(?:needs?|requires?|calls? for|should (?:use|build|run))|(?:fit|fits|suit|suits) (?:you|your|this|the team|a team|teams like yours)|(?:fits?|suits?) (?:\w+ ){0,3}?(?:far |much )?better|(?:would|will|could) serve (?:you|your \w+|the team) (?:far |much )?better|makes? (?:far |much |a lot )?more sense|(?:is|are) the way (?:to go|forward)|(?:is|are) (?:needed|required|essential|necessary|unavoidable|inevitable)|(?:is|are) the answer|(?:is|are) the future)\b/g;
+  /\b(?:(?:is|are|would be|will be|remains?|'s|'re)\s+(?:(?:the|a|an|far|much|clearly|simply|obviously|definitely|by far)\s+){0,2}(?:recommended|best|right|ideal|better|winning|clear|obvious|smart|sensible|natural|correct|proper|superior|preferable|stronger|safer)\b(?:\s+(?:choice|fit|option|answer|path|architecture|approach|way to go|bet|move|call|target|destination))?|(?:is|are) recommended|wins|win out|(?:is|are|'s|'re) (?:exactly |really |precisely )?what (?:you|your \w+|the team|this team|this system|a team like yours) (?:really |actually |truly )?(?:needs?|requires?|calls? for|should (?:use|build|run))|(?:fit|fits|suit|suits) (?:you|your|this|the team|a team|teams like yours)|(?:fits?|suits?) (?:\w+ ){0,3}?(?:far |much )?better|(?:would|will|could) serve (?:you|your \w+|the team) (?:far |much )?better|makes? (?:far |much |a lot )?more sense|(?:is|are) the way (?:to go|forward)|(?:is|are) (?:needed|required|essential|necessary|unavoidable|inevitable)|(?:is|are) the answer|(?:is|are) the future)\b/g;
 
 /** The same judgement written before the architecture ("the best fit is microservices"). */
 const APPROVES_AFTER =
-  /\b(?:the (?:best|right|ideal|better|recommended|smart|sensible|correct|obvious|clear) (?:fit|choice|option|answer|path|architecture|approach|way forward|bet|target|call)(?: here| for you| for this team)? (?:is|would be|remains)|(?:calls|call) for|(?:is|are) best served by|would benefit (?:most )?from|(?:needs|need|requires|require) (?:a |an )?(?=\w*\s*(?:micro|hybrid|modular|monolith)))\b/g;
+  /\b(?:the (?:best|right|ideal|better|recommended|smart|sensible|correct|obvious|clear) (?:fit|choice|option|answer|path|architecture|approach|way forward|bet|target|call)(?: here| for you| for this team)? (?:is|would be|remains)|(?:calls|call) for|(?:are|is|'re|would be|will be) (?:much |far )?better off (?:with|on|going|building|moving to)|(?:is|are) best served by|would benefit (?:most )?from|(?:needs|need|requires|require) (?:a |an )?(?=\w*\s*(?:micro|hybrid|modular|monolith)))\b/g;
 
 /** Calling the engine's verdict a mistake. */
 const DISPARAGES =
-  /\b(?:stop-?gap|dead[- ]end|mistake|wrong (?:choice|call|answer|fit)|outdated|a trap|band-?aid|short-?sighted|holding (?:you|the team) back|only temporary|temporary at best|won'?t last|not enough|insufficient|a placeholder)\b/g;
+  /\b(?:stop-?gap|dead[- ]end|mistake|wrong (?:choice|call|answer|fit)|outdated|a trap|band-?aid|short-?sighted|holding (?:you|the team) back|only temporary|temporary at best|as temporary|is temporary|a temporary (?:step|solution|fix|measure|stage)|won'?t last|not enough|insufficient|a placeholder)\b/g;
 
 const NEGATION =
   /\b(?:not|never|no|without|avoid\w*|rather than|instead of|against|premature\w*|too early|hold off|resist|neither|nor|nothing|nobody|unnecessary|overkill|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|wouldn'?t|shouldn'?t|needn'?t|no need)\b|n't\b/;
