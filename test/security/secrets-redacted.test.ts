@@ -15,9 +15,9 @@ import { redactSecrets } from '../../src/core/redact-secrets.js';
 import { createLogger } from '../../src/observability/create-logger.js';
 import { JSON_POST } from '../channels/web/web-test-server.js';
 import { citeFirstPassage, passagesShown, taskOf } from '../model-assist/llm-test-kit.js';
-import { type FakeSlackApi, slackEnv, startFakeSlackApi } from '../support/fake-slack-api.js';
+import { type FakeSlackApi, shownText, slackEnv, startFakeSlackApi } from '../support/fake-slack-api.js';
 import { useFakeOpenAiServer } from '../support/llm-harness.js';
-import { dmMessage, eventEnvelope, postSlack } from '../support/slack-request.js';
+import { dmMessage, eventEnvelope, postSlack, slashCommand } from '../support/slack-request.js';
 import { BENIGN, POSITIVES } from './secret-corpus.js';
 
 describe('the redaction rules on the corpus', () => {
@@ -147,6 +147,43 @@ describe('secrets typed in a real turn', () => {
       logs: logLines.join(''),
       store: readFileSync(join(dir, 'archie.sqlite'), 'latin1'),
     });
+  });
+});
+
+describe('a question asked with /archie ask', () => {
+  let slack: FakeSlackApi;
+  let archie: Archie;
+  beforeAll(async () => {
+    slack = await startFakeSlackApi();
+    const config = loadConfig({
+      dotenvPath: false,
+      env: { ...slackEnv(slack), STORE_URL: 'memory://', PORT: '0', CHECKINS: 'false', ENGINE_THREADS: '0' },
+    });
+    archie = await createArchie(config, { logger: createLogger({ level: 'silent' }), defaultMetrics: false });
+  });
+  afterAll(async () => {
+    await archie.close();
+    await slack.close();
+  });
+
+  it('is repeated in the channel without the credential typed in it', async () => {
+    const baseUrl = `http://127.0.0.1:${await archie.listen()}`;
+    const question =
+      'ask what did Segment learn? our key is sk_live_51HqLyjWDarjtT1zdp7dc and the password is: Tr0ub4dor&3';
+    const res = await postSlack(baseUrl, slashCommand(question, { channelId: 'C0ASKSECRET' }));
+    expect(res.status).toBe(200);
+    const calls = await slack.waitFor(
+      (all) => all.some((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0ASKSECRET'),
+      15_000,
+    );
+    const shown = calls
+      .filter((c) => c.args.channel === 'C0ASKSECRET')
+      .map(shownText)
+      .join('\n');
+    expect(shown).toMatch(/Question:/);
+    expect(shown).toContain('what did Segment learn?');
+    expect(shown).not.toContain('51HqLyjWDarjtT1zdp7dc');
+    expect(shown).not.toContain('Tr0ub4dor&3');
   });
 });
 
