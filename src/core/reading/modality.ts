@@ -41,8 +41,10 @@ const CURRENT =
   /\b(?:today|right now|currently|now|at the moment|for now|these days|nowadays|still|until then|as of (?:now|today)|since|ever since|so far|anymore|any more|no longer|at present)\b/;
 // Someone other than the team proposing: the subject, then a verb of wanting or proposing.
 const PROPOSER = String.raw`(?:(?:our|my|the|an?|their|two of our|some of our|one of our|a few)\s+)?(?:new\s+)?(?:cto|ceo|cfo|coo|ciso|vp(?: of [a-z]+)?|head of [a-z]+|(?:eng(?:ineering)? )?manager|boss|(?:tech |team )?lead|(?:lead |solutions |enterprise |principal )?architect|board|investors?|security(?: team)?|legal(?: team)?|product(?: team| manager| owner)?|sales(?: team)?|customer success|marketing|the business|stakeholders?|execs?|leadership|management|consultants?|(?:the )?contractor|intern|staff eng\w*|(?:[a-z]+ )?guild|(?:[a-z]+ )?folks|someone|somebody|people|(?:platform|sre|ml|data|infra|security|mobile|devops) (?:team|folks|people|lead))`;
-const PROPOSE_VERB = String.raw`(?:'s (?:design doc|rfc|proposal|plan) )?(?:\w+ ){0,2}?(?:wants?|would like|keeps? (?:saying|pushing|asking|suggesting|telling)|(?:is|are|has been|have been) (?:pushing|lobbying|proposing|suggesting|asking|floating)|suggest(?:s|ed)?|propos(?:es|ed)|recommend(?:s|ed)?|push(?:es|ed)? for|lobb(?:y|ies|ied)|argu(?:es|ed)|ask(?:s|ed) (?:for|whether|us)|reckons?|thinks? (?:we|that we)|says? (?:we|that we)|told us|is adamant|insist(?:s|ed) (?:we|that we)|(?:have |has )?floated)`;
-const PROPOSAL = new RegExp(String.raw`(?:^|[^a-z])(${PROPOSER})\b\s*${PROPOSE_VERB}\b`);
+const PROPOSE_VERB = String.raw`(?:'s (?:design doc|rfc|proposal|plan) )?(?:\w+ ){0,2}?(?:wants?|would like|keeps? (?:saying|pushing|asking|suggesting|telling)|(?:is|are|has been|have been) (?:pushing|lobbying|proposing|suggesting|asking|floating)|suggest(?:s|ed)?|propos(?:es|ed)|recommend(?:s|ed)?|push(?:es|ed)? for|lobb(?:y|ies|ied)|argu(?:es|ed)|ask(?:s|ed) (?:for|whether|us|why|if|about|when)|reckons?|(?:is|are|was|were) (?:convinced|keen|adamant|sure|certain) (?:that )?(?:we|it)|believes? (?:we|that we)|feels? (?:we|that we)|would (?:love|prefer)|prefers?|(?:is|are) (?:asking|begging|nagging|pressuring)|dreams? of|thinks? (?:we|that we)|says? (?:we|that we)|told us|is adamant|insist(?:s|ed) (?:we|that we)|(?:have |has )?floated)`;
+const PROPOSAL = new RegExp(
+  String.raw`(?:^|[^a-z])(${PROPOSER})\b\s*${PROPOSE_VERB}\b|(?:pressure|requests?|asks?|demands?|push|a push) from (${PROPOSER})\b(?:\s+(?:to|for))?`,
+);
 const CORRECTION =
   /^\W*(?:(?:well|hmm+|er+m?|um+|oh|ok|so)\W+)*(?:actually|sorry|correction|corrected|edit|update|i mean|i meant|or rather|rather|make that|scratch that|scrap that|no wait|wait|oops|my bad|my mistake|not quite|to be precise|to clarify|no,)\b|^\W*(?:well|hmm+|er+m?)\b/;
 const LABEL = /^[\s\w'"-]{1,30}$/;
@@ -120,7 +122,13 @@ export function readScopes(text: string): Scope[] {
       // they propose is theirs.
       const from = start + proposal.index + proposal[0].length;
       scopes.push({ start, end: from, modality: 'current', correction });
-      scopes.push({ start: from, end, modality: 'proposal', speaker: proposal[1]!.trim(), correction });
+      scopes.push({
+        start: from,
+        end,
+        modality: 'proposal',
+        speaker: (proposal[1] ?? proposal[2]!).trim(),
+        correction,
+      });
       continue;
     }
     const from = modality === marked?.modality ? start + marked.from : start;

@@ -13,6 +13,7 @@ import { LEXICON, type Proposal, type TermRule } from './lexicon.js';
 import { type Modality, readScopes, type Scope, scopeAt, termModality } from './modality.js';
 import { clauseStart, intentAt, isImmature, isIntent, isNegated, isPartialDenial, isRequirement } from './negation.js';
 import { findQuantities, normalizeText } from './numbers.js';
+import { peopleList } from './people-list.js';
 import { isNotACount, quantityProposals } from './quantity-facts.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
 import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
@@ -52,6 +53,8 @@ const ANOTHER_PARTY_RUNS =
   /\b(?:customers?|clients?|partners?|resellers?|vendors?|tenants?) (?:[\w-]+ ){0,2}?(?:to |can |could |will |would )?(?:runs?|running|hosts?|self-?host\w*|install\w*|deploy\w*|operat\w*)\b|\b(?:their|the customer's|customers'|clients') own\b/;
 const RESTATED =
   /\b(?:it's|it is|that's|we're at|today|now)\s+(?:(?:more like|closer to|about|around|roughly|only|just|down to|up to|nearer|~)\s*)?$/;
+const ANOTHER_PARTY_AFTER =
+  /^\s*(?:\w+\s+){0,2}?(?:that|which)\s+(?:our\s+)?(?:customers?|clients?|banks|hospitals|partners?|tenants?)\s+(?:\w+\s+)?(?:run|deploy|install|host|operate)/;
 const RECOUNT = /^\s*(?:if (?:you|we) (?:count|include|add)|counting|including|incl\.?|with)\b/;
 const REMOVED =
   /\b(?:cancel(?:l)?ed|retired|dropped|ripped out|stopped|removed|got rid of|turned off|shut down|decommissioned|abandoned)\b/;
@@ -107,7 +110,8 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     if (aboutWiderOrg(t, from, end)) proposals = proposals?.filter((p) => !TEAM_SHAPE_KEYS.has(p.key));
     // "our biggest customer runs their own Kubernetes", "letting customers self-host via Docker Compose": the
     // infrastructure of the party that runs it is theirs, not the team's.
-    if (ANOTHER_PARTY_RUNS.test(t.slice(from, start))) proposals = proposals?.filter((p) => !INFRA_KEYS.has(p.key));
+    if (ANOTHER_PARTY_RUNS.test(t.slice(from, start)) || ANOTHER_PARTY_AFTER.test(t.slice(end, end + 60)))
+      proposals = proposals?.filter((p) => !INFRA_KEYS.has(p.key));
     if (!proposals?.length) return;
     const span: [number, number] = [ctx.offset + at(start), ctx.offset + at(end)];
     const evidence = quote(sentence, [0, sentence.length], at(start), at(end));
@@ -231,12 +235,14 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
     const best = headcounts.get(modality);
     const better =
       !best ||
+      // "We're 10 engineers, or rather 11": the corrected figure replaces the one it corrects.
+      (scope.correction && !best.scope.correction && (people.priority ?? 1) > 0) ||
       (people.priority ?? 1) > (best.proposal.priority ?? 1) ||
       ((people.priority ?? 1) === (best.proposal.priority ?? 1) && (scope.correction || (value ?? 0) > best.value));
     if (better) headcounts.set(modality, { proposal: people, start: q.start, end, value, scope });
   }
   for (const [modality, h] of headcounts) push([h.proposal], h.start, h.end, h.scope, modality);
-  for (const s of [...modelSizes(t), ...deployFrequency(t), ...serviceOwnership(t)]) {
+  for (const s of [...modelSizes(t), ...deployFrequency(t), ...serviceOwnership(t), ...peopleList(t)]) {
     const scope = scopeAt(scopes, s.start);
     push([s.proposal], s.start, s.end, scope, modalityOf(scope, s.start));
   }

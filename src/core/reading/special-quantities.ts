@@ -78,6 +78,11 @@ const EVERY_N = new RegExp(
   String.raw`${VERB}[^.;]{0,30}?\b(?:once\s+)?every\s+(\d+(?:\.\d+)?|other|few|couple of)\s+(hour|day|week|month|sprint|quarter)s?\b`,
   'g',
 );
+// "releases go out every Tuesday": once a week.
+const EVERY_WEEKDAY = new RegExp(
+  String.raw`(?:${VERB}|\b(?:deploys|deployments|releases) go out)[^.;]{0,30}?\b(?:every|each) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+  'g',
+);
 // Days are calendar days here ("every 3 days" = 7/3 a week), unlike "a day" (working days, 5 a week).
 const PER_WEEK_EVERY: Record<string, number> = { hour: 40, day: 7, week: 1, month: 0.25, sprint: 0.5, quarter: 1 / 13 };
 const EVERY_COUNT: Record<string, number> = { other: 2, few: 3, 'couple of': 2 };
@@ -99,6 +104,7 @@ export function deployFrequency(text: string): Spotted[] {
     const n = m[1] ? Number(m[1]) : m[2] === 'twice' ? 2 : 1;
     add(n * (PER_WEEK[m[3]!] ?? 1), m.index, m.index + m[0].length);
   }
+  for (const m of text.matchAll(EVERY_WEEKDAY)) add(1, m.index, m.index + m[0].length);
   for (const m of text.matchAll(EVERY_N)) {
     const every = EVERY_COUNT[m[1]!] ?? Number(m[1]);
     if (every > 0) add((PER_WEEK_EVERY[m[2]!] ?? 1) / every, m.index, m.index + m[0].length);

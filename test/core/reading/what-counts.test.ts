@@ -93,3 +93,34 @@ describe('speaking to Archie is not an instruction by itself', () => {
     expect(facts('We have 4 microservices, 5 if you count the reranker.').services).toBe(5);
   });
 });
+
+describe('people, proposals and cadence in other words', () => {
+  it('a list of people with the speaker in it counts the builders', () => {
+    expect(facts("It's me, my co-founder and two contractors.").engineers).toBe(4);
+    expect(facts('Me, one other engineer and a product designer.').engineers).toBe(2);
+  });
+
+  it('a correction inside the sentence wins', () => {
+    expect(facts("We're 10 engineers, or rather 11 now.").engineers).toBe(11);
+  });
+
+  it('pressure from someone else, or what they are convinced of, is their proposal', () => {
+    const text = "There's pressure from sales to offer an on-prem version.";
+    expect(facts(text).deploymentTopology).toBeUndefined();
+    expect(plans(text)).toContain('deploymentTopology="customer-installed"@proposal');
+    expect(
+      facts('Our VP of Engineering is convinced we should move to Kubernetes, but we are happy on Cloud Run.'),
+    ).toMatchObject({ containerPlatform: 'containers' });
+  });
+
+  it('a product that customers deploy into their own clusters is customer-installed, and the clusters are theirs', () => {
+    const f = facts('We ship it as a Helm chart that banks deploy into their clusters.');
+    expect(f.deploymentTopology).toBe('customer-installed');
+    expect(f.containerPlatform).toBeUndefined();
+  });
+
+  it('releases every Tuesday are weekly; paging someone is on-call', () => {
+    expect(facts('Releases go out every Tuesday after sign-off.').deploysPerWeek).toBe(1);
+    expect(facts('Outages cost us real money, so we page someone.').onCall).toBe(true);
+  });
+});
