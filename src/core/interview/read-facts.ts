@@ -1,7 +1,8 @@
 /**
  * Reads facts from a message for the interview and `assess`: the reading pipeline first, then (when
  * configured) a model, whose facts only fill gaps: a model never overrides what the user said or what
- * the reader read, and never a fact the user answered or corrected.
+ * the reader read, and never a fact the user answered or corrected. Plans and past states the model read
+ * (each with its evidence in the user's words) join the reader's, unless the reader already has them.
  */
 import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
 import type { FactUpdate, Provenance, TeamProfile } from '../profile/profile.js';
@@ -40,9 +41,20 @@ export async function readFacts(
   }
   const offline = validUpdates(reading?.facts);
   let model: FactUpdate[] = [];
+  const plans: Plan[] = [...(reading?.plans ?? [])];
+  const history: PastFact[] = [...(reading?.history ?? [])];
   if (assist) {
     try {
-      const proposed = validUpdates(await assist.extractFacts(text, known, ctx));
+      const statements = assist.extractStatements
+        ? await assist.extractStatements(text, known, ctx)
+        : { facts: (await assist.extractFacts(text, known, ctx)) ?? [], plans: [], history: [] };
+      const proposed = validUpdates(statements?.facts);
+      const id = (s: Plan | PastFact) => `${s.key}|${s.modality}|${JSON.stringify(s.value)}`;
+      const seen = new Set([...plans, ...history].map(id));
+      for (const p of statements?.plans ?? [])
+        if (!seen.has(id(p)) && validFactValue(p.key, p.value) !== undefined) plans.push(p);
+      for (const h of statements?.history ?? [])
+        if (!seen.has(id(h)) && validFactValue(h.key, h.value) !== undefined) history.push(h);
       const taken = new Set(offline.map((u) => u.key));
       model = proposed.filter((u) => {
         const source = provenance[u.key]?.source;
@@ -55,8 +67,8 @@ export async function readFacts(
   return {
     offline,
     model,
-    plans: reading?.plans ?? [],
-    history: reading?.history ?? [],
+    plans,
+    history,
     instructions: reading?.instructions ?? [],
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { KnowledgeBase } from '../knowledge/knowledge.js';
+import type { TeamProfile } from '../profile/profile.js';
 import { readMessage } from '../reading/read-message.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { answerWithModel } from './answer-with-model.js';
@@ -19,7 +20,7 @@ import { explainWithModel } from './explain-with-model.js';
 import { extractFactsWithModel } from './extract-facts-with-model.js';
 import { createLeakDetector } from './guard-output.js';
 import { PROMPT_VARIABLES, type PromptName, type Prompts } from './load-prompts.js';
-import type { AssistContext, ModelAssist } from './model-assist.js';
+import type { AssistContext, ModelAssist, ModelStatements } from './model-assist.js';
 import { toModelCallError } from './model-error.js';
 import { createUsageLedger } from './usage-ledger.js';
 
@@ -152,16 +153,21 @@ export function createModelAssist(options: CreateModelAssistOptions): Configured
     }
   }
 
+  const extractStatements = (text: string, known: TeamProfile, ctx: AssistContext) =>
+    task('extract', ctx, async () => {
+      const suspicious = readMessage(text).instructions.length;
+      const result = await extractFactsWithModel(model, guardedPrompts, text, known, ctx.signal);
+      if (result.dropped.length || suspicious) {
+        logger?.info({ dropped: result.dropped, instructionSentences: suspicious }, 'model facts filtered');
+      }
+      return {
+        value: { facts: result.updates, plans: result.plans, history: result.history } satisfies ModelStatements,
+        usage: result.usage,
+      };
+    });
   return {
-    extractFacts: (text, known, ctx) =>
-      task('extract', ctx, async () => {
-        const suspicious = readMessage(text).instructions.length;
-        const result = await extractFactsWithModel(model, guardedPrompts, text, known, ctx.signal);
-        if (result.dropped.length || suspicious) {
-          logger?.info({ dropped: result.dropped, instructionSentences: suspicious }, 'model facts filtered');
-        }
-        return { value: result.updates, usage: result.usage };
-      }),
+    extractStatements,
+    extractFacts: async (text, known, ctx) => (await extractStatements(text, known, ctx))?.facts,
     answer: (question, ctx) =>
       task('answer', ctx, async () => {
         const outcome = await answerWithModel(deps, question, {

@@ -1,14 +1,16 @@
 /**
  * Fact extraction with a model's structured output, in the reader's shape: each fact with its value, the
- * user's exact words as evidence, and its modality. A fact is kept only if its value fits the schema, its
- * evidence is really in the user's (normalised) words and not inside an instruction, and it states
- * today's state (a plan or a past state is never taken as a fact). The engine, not the model, then
- * decides the verdict from the merged facts.
+ * user's exact words as evidence (and where they are), and its modality. A statement is kept only if its
+ * value fits the schema and its evidence is really in the user's (normalised) words and not inside an
+ * instruction, so a model cannot invent facts. Today's state becomes a fact; a plan, a hypothesis or
+ * someone else's proposal becomes a plan, and a past state history, as the offline reader does (source
+ * 'model'). The engine, not the model, then decides the verdict from the merged facts.
  */
 import { z } from 'zod';
 import { FACT_KEYS, type FactKey, type FactUpdate, type TeamProfile, teamProfileSchema } from '../profile/profile.js';
 import { screenBlocks } from '../reading/instruction-blocks.js';
 import { isInstruction } from '../reading/instructions.js';
+import type { PastFact, Plan } from '../reading/reading.js';
 import { normaliseText } from '../text/normalise-text.js';
 import { splitSentences } from '../text/split-sentences.js';
 import type { ChatMessage, ChatModel, ModelUsage } from './chat-model.js';
@@ -68,7 +70,7 @@ export async function extractFactsWithModel(
   text: string,
   known: TeamProfile,
   signal?: AbortSignal,
-): Promise<{ updates: FactUpdate[]; usage?: ModelUsage; dropped: string[] }> {
+): Promise<{ updates: FactUpdate[]; plans: Plan[]; history: PastFact[]; usage?: ModelUsage; dropped: string[] }> {
   const { value, usage } = await model.completeStructured(extractionMessages(prompts, text, known), extractionSchema, {
     signal,
     schemaName: 'team_profile_facts',
@@ -76,12 +78,15 @@ export async function extractFactsWithModel(
   return { ...validateExtraction(value, text, known), usage };
 }
 
-/** Keeps only schema-valid facts about today whose evidence is a verbatim quote from a non-instruction sentence. */
+/**
+ * Keeps only schema-valid statements whose evidence is a verbatim quote from a non-instruction sentence:
+ * today's as fact updates, plans and past states as such.
+ */
 export function validateExtraction(
   extraction: Extraction,
   raw: string,
   known: TeamProfile,
-): { updates: FactUpdate[]; dropped: string[] } {
+): { updates: FactUpdate[]; plans: Plan[]; history: PastFact[]; dropped: string[] } {
   const text = normaliseText(raw);
   const blocks = screenBlocks(text);
   const sentences = [
@@ -90,6 +95,8 @@ export function validateExtraction(
   ];
   const corrections = new Set(extraction.corrections ?? []);
   const updates: FactUpdate[] = [];
+  const plans: Plan[] = [];
+  const history: PastFact[] = [];
   const dropped: string[] = [];
   for (const key of FACT_KEYS) {
     const value = extraction.facts[key];
@@ -97,15 +104,31 @@ export function validateExtraction(
     const evidence =
       extraction.evidence?.[key] === undefined ? undefined : normaliseText(extraction.evidence[key]!).trim();
     const modality = extraction.modality?.[key] ?? 'current';
-    const why = modality === 'current' ? rejectReason(key, value, evidence, sentences) : `stated as ${modality}`;
+    const why = rejectReason(key, value, evidence, sentences);
     if (why) {
       dropped.push(`${key}: ${why}`);
       continue;
     }
-    const correction = corrections.has(key) && known[key] !== undefined;
-    if (!correction && JSON.stringify(known[key]) === JSON.stringify(value)) continue;
     const at = evidence ? text.toLowerCase().indexOf(evidence.toLowerCase()) : -1;
     const span: [number, number] | undefined = at >= 0 && evidence ? [at, at + evidence.length] : undefined;
+    if (modality !== 'current') {
+      // Not today's state: a plan, a hypothesis, someone else's proposal, or the past. A list value is kept
+      // one element per statement, as the reader keeps them.
+      // Quoted loosely (other spacing or punctuation): the sentence that holds the quote is the evidence.
+      const holder = span
+        ? undefined
+        : splitSentences(text).find((s) => normalise(s.text).includes(normalise(evidence!)));
+      const words = span ? evidence! : (holder?.text ?? evidence!);
+      const where: [number, number] = span ?? (holder ? [holder.start, holder.start + holder.text.length] : [0, 0]);
+      for (const one of Array.isArray(value) ? value.map((v) => [v]) : [value]) {
+        const statement = { key, value: one, modality, evidence: words, span: where, source: 'model' as const };
+        if (modality === 'past') history.push(statement as PastFact);
+        else plans.push(statement as Plan);
+      }
+      continue;
+    }
+    const correction = corrections.has(key) && known[key] !== undefined;
+    if (!correction && JSON.stringify(known[key]) === JSON.stringify(value)) continue;
     updates.push({
       key,
       value,
@@ -114,7 +137,7 @@ export function validateExtraction(
       ...(correction ? { correction: true } : {}),
     } as FactUpdate);
   }
-  return { updates, dropped };
+  return { updates, plans, history, dropped };
 }
 
 function rejectReason(

@@ -7,6 +7,14 @@ import type { Assessment, Verdict } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import type { ChannelName, ReplyStream } from '../message.js';
 import type { FactUpdate, TeamProfile } from '../profile/profile.js';
+import type { PastFact, Plan } from '../reading/reading.js';
+
+/** What a model read, in the reader's shape: today's facts, plans and past states, each with its evidence. */
+export interface ModelStatements {
+  facts: FactUpdate[];
+  plans: Plan[];
+  history: PastFact[];
+}
 
 export interface AssistContext {
   conversationId?: string;
@@ -23,6 +31,11 @@ export interface AssistContext {
 export interface ModelAssist {
   /** Extra facts a model reads from messy text; merged with the offline extractor's (source: 'model'). */
   extractFacts(text: string, known: TeamProfile, ctx: AssistContext): Promise<FactUpdate[] | undefined>;
+  /**
+   * The same reading with its plans and past states (source 'model', each with evidence in the user's
+   * words). Optional: without it only `extractFacts` is used.
+   */
+  extractStatements?(text: string, known: TeamProfile, ctx: AssistContext): Promise<ModelStatements | undefined>;
   /** A grounded answer citing only retrieved passages; undefined → offline answer. */
   answer(question: string, ctx: AssistContext): Promise<Answer | undefined>;
   /** A validated narrative of the engine's verdict; undefined → templated summary. */

@@ -21,6 +21,9 @@ export interface ReadStatement<K extends FactKey = FactKey> {
   speaker?: string;
   /** A number stated as a range ("5–6 teams"): the value used is inside it. */
   range?: [number, number];
+  /** How it was obtained: read from the user's words (the default), or proposed by a model and kept only
+   * because its evidence is in those words. */
+  source?: 'stated' | 'model';
 }
 
 /** Something planned, hoped for, or proposed by someone else: not today's state. */
