@@ -59,6 +59,8 @@ function markedModality(clause: string): { modality: Modality; from: number } | 
     const m = re.exec(clause);
     return m ? { modality, from: m.index } : undefined;
   };
+  // "no plans to be": a plan denied is not a plan.
+  if (/\b(?:no|not any|zero) plans?\b|\bnot planning\b/.test(clause)) return { modality: 'current', from: 0 };
   if (/\bplan(?:s|ning|ned)? (?:to|is|on|for|an?|the|our|some)\b|the plan is|plan of record|roadmap/.test(clause))
     return { modality: 'planned', from: 0 };
   if (HYPOTHETICAL_TIME.test(clause)) return { modality: 'hypothetical', from: 0 };
@@ -145,15 +147,15 @@ export function scopeAt(scopes: readonly Scope[], index: number): Scope {
 
 // A move: "migrate from X to Y", "moved to Bedrock", "break our monolith into five services".
 const MOVE_VERB =
-  /\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|transition(?:s|ed|ing)?|port(?:s|ed|ing)?|go(?:es|ing)?|went|gone|break(?:s|ing)?|broke(?:n)?|split(?:s|ting)?|rewr(?:ite|ites|iting|ote|itten)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|consolidat(?:e|es|ed|ing)|carv(?:e|es|ed|ing) out|pivot(?:s|ed|ing)?)\b/;
+  /\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|transition(?:s|ed|ing)?|port(?:s|ed|ing)?|go(?:es|ing)?|went|gone|break(?:s|ing)?|broke(?:n)?|split(?:s|ting)?|rewr(?:ite|ites|iting|ote|itten)|convert(?:s|ed|ing)?|replac(?:e|es|ed|ing)|consolidat(?:e|es|ed|ing)|carv(?:e|es|ed|ing) out|pivot(?:s|ed|ing)?|ditch(?:es|ed|ing)?|swap(?:s|ped|ping)?)\b/;
 const DONE_MOVE =
-  /\b(?:moved|migrated|switched|transitioned|ported|went|gone|broke|broken|split|rewrote|rewritten|converted|replaced|consolidated|carved out|pivoted)\b/;
+  /\b(?:moved|migrated|switched|transitioned|ported|went|gone|broke|broken|split|rewrote|rewritten|converted|replaced|consolidated|carved out|pivoted|ditched|swapped)\b/;
 const ONGOING_MOVE =
   /\b(?:moving|migrating|switching|transitioning|porting|going|breaking|splitting|rewriting|converting|replacing|consolidating)\b/;
 const RESTRUCTURE =
   /\b(?:split\w*|break(?:s|ing)? (?:up|out|apart|into)|carv\w*|extract\w*|migrat\w*|mov(?:e|ed|ing) (?:\w+ )?(?:to|into|onto)|separate\w*|deployed separately|(?:its|their) own (?:service|worker|pool|deployable))\b/;
 const REMOVAL =
-  /\b(?:cancel(?:l)?ed|retired|dropped|ripped out|stopped|removed|got rid of|turned off|shut down|sunset|decommissioned|deprecated|abandoned)\b/;
+  /\b(?:cancel(?:l)?ed|retired|dropped|ditched|disbanded|dissolved|ripped out|stopped|removed|got rid of|turned off|shut down|sunset|decommissioned|deprecated|abandoned)\b/;
 
 /** Where the last match of `re` in `text` ends (0 when there is none). */
 function lastMatchEnd(re: RegExp, text: string): number {
@@ -169,12 +171,16 @@ function lastMatchEnd(re: RegExp, text: string): number {
  */
 export function termModality(text: string, scope: Scope, start: number, key?: string): Modality {
   const lead = text.slice(scope.start, start);
-  if (REMOVAL.test(lead.split(/\band\b/).at(-1) ?? '')) return 'past';
+  // What was removed is the past; what replaced it ("ditched Kubernetes for Fly.io") is not.
+  if (REMOVAL.test(lead.split(/\band\b/).at(-1) ?? '') && !/\b(?:for|with|by)\s+(?:[\w.'-]+\s+){0,3}$/.test(lead))
+    return 'past';
   // A part of the system named in a restructuring ("split into ingest, retrieval and generation services")
   // or in its history ("the retrieval service was shared") is a part it has today.
   if (key === 'components' && (scope.modality === 'past' || RESTRUCTURE.test(text.slice(scope.start, scope.end))))
     return 'current';
   if (!MOVE_VERB.test(lead)) return scope.modality;
+  // "used to be split into eight services": a past state described, not a move.
+  if (/\bused to\b/.test(lead)) return scope.modality;
   const from =
     /\bfrom\s+(?:[\w.-]+\s+){0,4}$/.test(lead) &&
     !/\b(?:to|into|onto|towards)\b[^,]*$/.test(lead.slice(lead.lastIndexOf('from')));
@@ -182,6 +188,7 @@ export function termModality(text: string, scope: Scope, start: number, key?: st
   const afterVerb = lead.slice(lastMatchEnd(MOVE_VERB, lead));
   const into =
     /\b(?:to|into|onto|towards|with)\s+(?:[\w.'-]+\s+){0,5}$/.test(afterVerb) ||
+    (/\b(?:ditch\w*|swap\w*|dropp?\w*|replac\w*)\b/.test(lead) && /\bfor\s+(?:[\w.'-]+\s+){0,3}$/.test(afterVerb)) ||
     /\b(?:in|on)\s+(?:[\w.'-]+\s+){0,2}$/.test(afterVerb);
   const done =
     (DONE_MOVE.test(lead) || /\b(?:after|since)\s+\w+ing\b/.test(lead)) &&

@@ -7,9 +7,10 @@
 const CLAUSE_BREAK =
   /[;:()]|\s[-\u2013\u2014]\s|\b(?:but|while|whereas|although|though|however|except|yet we|so we|until|unless|whereas)\b|\b(?:so|and|,)\s+(?=(?:now|today|currently|right now|since|these days)\b)|,\s*(?=(?:or rather|sorry|i mean|make that|no wait|scratch that|correction)\b)|(?<!\bnot )\b(?:that|which|who)\s+(?=(?:was|were|is|are|has|have|had|will|we|they|runs?|ran|got)\b)|,\s*(?:and\s+|so\s+|but\s+)?(?=(?:we|we're|we've|our|they|their|it|it's|there|the|this|that|everything|most|all|each|someone|someone's|somebody|everyone|everybody|nobody|no one|one of us|i|i'm)\b)|\band\s+(?=(?:we|we're|we've|our|they|their|it|there)\b)|,\s*and\s+(?=(?:[\w-]+\s+){0,2}(?:is|are|was|were|has|have|had|runs?|rotates?|goes|gets?|lives?|sits?|uses?|handles?|owns?|does|do|did|will|can|shares?|stays?|happens?|\w+ed)\b)/g;
 
+// "zero tracing" reads "0 tracing" once number words are digits.
 // "no" followed by a comma is an interjection ("Actually no, merge to main triggers a pipeline"), not a denial.
 const NEGATOR =
-  /\b(?:no(?!\s*[,!])|not|don't|dont|do not|doesn't|does not|didn't|did not|haven't|have not|hasn't|has not|hadn't|isn't|is not|aren't|are not|wasn't|weren't|won't|can't|cannot|never|without|nobody|no one|none|nothing|neither|nor|lack|lacks|lacking|missing|zero|absent|no longer|nowhere|free of)\b|n't\b/;
+  /\b(?:no(?!\s*[,!])|not|don't|dont|do not|doesn't|does not|didn't|did not|haven't|have not|hasn't|has not|hadn't|isn't|is not|aren't|are not|wasn't|weren't|won't|can't|cannot|never|without|nobody|no one|none|nothing|neither|nor|lack|lacks|lacking|missing|zero|absent|no longer|nowhere|free of)\b|n't\b|(?<![\d.,])\b0\b(?![\d.,%])/;
 
 const FUTURE =
   /\b(?:plan|plans|planning|planned|going to|gonna|will|'ll|would|'d|want|wants|wanted|would like|hope|hoping|aim|aiming|intend|considering|consider|thinking about|thinking of|might|someday|eventually|evaluating|exploring whether|looking at|looking into|next (?:quarter|year|month|sprint)|soon|hire|hiring|to hire|should|could|if we|moving to|migrating to|move to|migrate to|switch to|switching to|transition to|roadmap|wish|ideally|dream|pushing for|push for|pushes for|asking for|asks for|argue for|argues for|argue we should|advocating|proposes|proposing|suggests|suggesting|lobbying for|read something about)\b/;

@@ -174,7 +174,8 @@ export function isNotACount(text: string, q: Quantity): boolean {
 /** Facts stated by one quantity in normalised text. */
 export function quantityProposals(text: string, q: Quantity): Proposal[] {
   const before = text.slice(Math.max(0, q.start - 40), q.start);
-  if (isNotACount(text, q)) return [];
+  // "zero engineers on call" denies something; it counts nothing.
+  if (isNotACount(text, q) || q.value === 0) return [];
   // "4 teams not 3", "we aren't 12 any more", "we don't have twelve services": the denied figure states nothing.
   if (
     /(?:\bnot|n't|\brather than|\binstead of|\bno longer|\bnever)\s+(?:(?:have|had|got|run|use|need)\s+)?$|(?:\bnot|n't)$/.test(

@@ -15,6 +15,7 @@ import { clauseStart, intentAt, isImmature, isIntent, isNegated, isPartialDenial
 import { findQuantities, normalizeText } from './numbers.js';
 import { peopleList } from './people-list.js';
 import { isNotACount, quantityProposals } from './quantity-facts.js';
+import { scalingMentions } from './scaling.js';
 import { deployFrequency, modelSizes, serviceOwnership } from './special-quantities.js';
 import { ARCHITECTURE_RULES, aboutOthers, STAGE_RULES } from './stage-architecture.js';
 import { aboutWiderOrg, TEAM_SHAPE_KEYS } from './wider-org.js';
@@ -35,6 +36,7 @@ export interface Candidate {
 }
 
 const RULES: TermRule[] = [...LEXICON, ...STAGE_RULES, ...ARCHITECTURE_RULES];
+const COMPONENT_RULES = LEXICON.filter((r) => r.yes.length === 1 && r.yes[0]!.key === 'components');
 const HEADCOUNT_KEYS = new Set<FactKey>(['engineers', 'teams']);
 /** Counts a bare corrected number can refer back to ("We're 12 engineers. Well, 10"). */
 const COUNT_KEYS = new Set<FactKey>([
@@ -55,6 +57,9 @@ const RESTATED =
   /\b(?:it's|it is|that's|we're at|today|now)\s+(?:(?:more like|closer to|about|around|roughly|only|just|down to|up to|nearer|~)\s*)?$/;
 const ANOTHER_PARTY_AFTER =
   /^\s*(?:\w+\s+){0,2}?(?:that|which)\s+(?:our\s+)?(?:customers?|clients?|banks|hospitals|partners?|tenants?)\s+(?:\w+\s+)?(?:run|deploy|install|host|operate)/;
+// "we had on-call, but we dropped it once traffic calmed down": removed later in the sentence.
+const REMOVED_LATER =
+  /^[^.;]{0,30}?\b(?:but|and|then|until|before)\b[^.;]{0,20}?\b(?:cancel(?:l)?ed|retired|dropped|ditched|ripped out|stopped|removed|got rid of|turned off|shut down|killed|disbanded|dissolved) (?:it|them|that|those)\b/;
 const RECOUNT = /^\s*(?:if (?:you|we) (?:count|include|add)|counting|including|incl\.?|with)\b/;
 const REMOVED =
   /\b(?:cancel(?:l)?ed|retired|dropped|ripped out|stopped|removed|got rid of|turned off|shut down|decommissioned|abandoned)\b/;
@@ -170,7 +175,12 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
         push(rule.light, start, end, scope, effective);
         continue;
       }
-      if (!negated && effective === 'past' && rule.no && REMOVED.test(t.slice(scope.start, start))) {
+      if (
+        !negated &&
+        effective === 'past' &&
+        rule.no &&
+        (REMOVED.test(t.slice(scope.start, start)) || REMOVED_LATER.test(t.slice(end, end + 80)))
+      ) {
         // "we stopped the rota in January": it was there, and it is not any more.
         push(rule.no, start, end, scope, 'current');
       }
@@ -245,6 +255,10 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
   for (const s of [...modelSizes(t), ...deployFrequency(t), ...serviceOwnership(t), ...peopleList(t)]) {
     const scope = scopeAt(scopes, s.start);
     push([s.proposal], s.start, s.end, scope, modalityOf(scope, s.start));
+  }
+  for (const s of scalingMentions(t, COMPONENT_RULES, (i) => clauseStart(t, i))) {
+    const scope = scopeAt(scopes, s.start);
+    push([{ key: 'independentScaling', value: [s.component] }], s.start, s.end, scope, modalityOf(scope, s.start));
   }
   for (const scope of scopes) {
     const clause = t.slice(scope.start, scope.end);

@@ -26,7 +26,7 @@ export const STAGE_RULES: TermRule[] = [
   ),
   rule(
     'prototype',
-    /\b(?:prototyp\w*|poc|proof[- ]of[- ]concept|hackathon|mvp|demo|experiment(?:s|ing|al)?|pre-?production|notebook|streamlit|loom video|friday demos|showed it to|pre-?launch|not (?:yet )?launched)\b/,
+    /\b(?:prototyp\w*|poc|proof[- ]of[- ]concept|in the lab|(?:no|nothing has seen a|not seen any|haven't had any|without) real users?|hackathon|mvp|demo|experiment(?:s|ing|al)?|pre-?production|notebook|streamlit|loom video|friday demos|showed it to|pre-?launch|not (?:yet )?launched)\b/,
     'stage',
     'prototype',
     2,
@@ -40,7 +40,7 @@ export const STAGE_RULES: TermRule[] = [
   ),
   rule(
     'production',
-    /\b(?:in prod(?:uction)?|production (?:traffic|users|system|workloads?)|(?:is|are|went|gone|been) live(?! (?:in|on|within|inside) (?!prod))|live (?:with|for|since|on it|in (?:prod|\d+ (?:countries|markets|hospitals|regions|stores)))|(?:\d+ |our )?[a-z]+ (?:are |is )?live on it|launched|shipped to (?:customers|users)|generally available|ga since|(?:to|went|is|now) ga|(?:\d+(?:st|nd|rd|th) )?paying (?:customers?|users?|orgs?|organi[sz]ations|tenants?|teams|accounts|clients?|subscribers)|customers (?:use|rely on)|running in prod(?:uction)?)\b/,
+    /\b(?:in prod(?:uction)?|production (?:traffic|users|system|workloads?)|(?:is|are|went|gone|been) live(?! (?:in|on|within|inside) (?!prod))|live (?:with|for|since|on it|in (?:prod|\d+ (?:countries|markets|hospitals|regions|stores)))|(?:\d+ |our )?[a-z]+ (?:are |is )?live on it|launched|shipped to (?:customers|users)|generally available|ga since|(?:to|went|is|now) ga|(?:\d+(?:st|nd|rd|th) )?paying (?:customers?|users?|orgs?|organi[sz]ations|tenants?|teams|accounts|clients?|subscribers)|customers (?:use|rely on)|running in prod(?:uction)?|customers pay(?: us)?|pay(?:s|ing)? us (?:per|by|monthly|yearly)|per[- ]seat (?:pricing|billing|licen[cs]es?)|an sla|(?:our |the )?slas?\b|\d+(?:\.\d+)?% (?:uptime|availability)|(?:users|customers|clinicians|agents|employees|staff|analysts|lawyers|nurses|doctors|students|teachers) use it (?:every|each|daily|all day))\b/,
     'stage',
     'production',
     4,

@@ -124,3 +124,27 @@ describe('people, proposals and cadence in other words', () => {
     expect(facts('Outages cost us real money, so we page someone.').onCall).toBe(true);
   });
 });
+
+describe('scaling, removals and the stage in other words', () => {
+  it('a part said to need other hardware or to scale on its own scales independently; a denial says nothing', () => {
+    expect(
+      facts('The inference fleet needs GPUs while the API tier runs on tiny CPU boxes.').independentScaling,
+    ).toEqual(['inference']);
+    expect(
+      facts('The vector search needs far more memory than the rest, so it scales on its own.').independentScaling,
+    ).toEqual(['retrieval']);
+    expect(facts("Retrieval and generation don't scale differently for us.").independentScaling).toBeUndefined();
+  });
+
+  it('what was dropped later in the sentence is gone today; what replaced it is today’s', () => {
+    expect(facts('Originally we had on-call, but we dropped it once traffic calmed down.').onCall).toBe(false);
+    expect(facts('We ditched Kubernetes last year for Fly.io.').containerPlatform).toBe('none');
+  });
+
+  it('paying customers and an SLA are production; the lab is a prototype; zero is a denial', () => {
+    expect(facts('Our customers pay us per seat and we have an SLA.').stage).toBe('production');
+    expect(facts("We're still in the lab; nothing has seen a real user.").stage).toBe('prototype');
+    expect(facts('There is zero tracing beyond CloudWatch logs.').tracing).toBe(false);
+    expect(facts('We have 0 engineers on call and 10 devs.').engineers).toBe(10);
+  });
+});
