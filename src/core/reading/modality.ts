@@ -17,6 +17,8 @@ export interface Scope {
   speaker?: string;
   /** The clause corrects something said before it ("sorry, 11", "scratch that", "edit: 5"). */
   correction: boolean;
+  /** The clause is about another organisation ("a friend's startup runs 40 microservices"): no facts. */
+  others?: boolean;
 }
 
 const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`;
@@ -40,7 +42,7 @@ const PAST_TENSE = /\b(?:was|were|had|did|went|got|ran|built|began|took|hit|\w{3
 const CURRENT =
   /\b(?:today|right now|currently|now|at the moment|for now|these days|nowadays|still|until then|as of (?:now|today)|since|ever since|so far|anymore|any more|no longer|at present)\b/;
 // Someone other than the team proposing: the subject, then a verb of wanting or proposing.
-const PROPOSER = String.raw`(?:(?:our|my|the|an?|their|two of our|some of our|one of our|a few)\s+)?(?:new\s+)?(?:cto|ceo|cfo|coo|ciso|vp(?: of [a-z]+)?|head of [a-z]+|(?:eng(?:ineering)? )?manager|boss|(?:tech |team )?lead|(?:lead |solutions |enterprise |principal )?architect|board|investors?|security(?: team)?|legal(?: team)?|product(?: team| manager| owner)?|sales(?: team)?|customer success|marketing|the business|stakeholders?|execs?|leadership|management|consultants?|(?:the )?contractor|intern|staff eng\w*|(?:[a-z]+ )?guild|(?:[a-z]+ )?folks|someone|somebody|people|(?:platform|sre|ml|data|infra|security|mobile|devops) (?:team|folks|people|lead))`;
+const PROPOSER = String.raw`(?:(?:our|my|the|an?|their|two of our|some of our|one of our|a few)\s+)?(?:new\s+)?(?:cto|ceo|cfo|coo|ciso|vp(?: of [a-z]+)?|head of [a-z]+|(?:eng(?:ineering)? )?manager|boss|(?:tech |team )?lead|(?:lead |solutions |enterprise |principal )?architect|board|investors?|security(?: team)?|legal(?: team)?|product(?: team| manager| owner)?|sales(?: team)?|customer success|marketing|the business|stakeholders?|execs?|leadership|management|consultants?|(?:the )?contractor|intern|staff eng\w*|(?:[a-z]+ )?guild|(?:[a-z]+ )?folks|someone|somebody|people|(?:platform|sre|ml|data|infra|security|mobile|devops) (?:team|folks|people|lead)|(?:big |biggest |largest |enterprise |some |a few )?(?:customers?|clients?|prospects?))`;
 const PROPOSE_VERB = String.raw`(?:'s (?:design doc|rfc|proposal|plan) )?(?:\w+ ){0,2}?(?:wants?|would like|keeps? (?:saying|pushing|asking|suggesting|telling)|(?:is|are|has been|have been) (?:pushing|lobbying|proposing|suggesting|asking|floating)|suggest(?:s|ed)?|propos(?:es|ed)|recommend(?:s|ed)?|push(?:es|ed)? for|lobb(?:y|ies|ied)|argu(?:es|ed)|ask(?:s|ed) (?:for|whether|us|why|if|about|when)|reckons?|(?:is|are|was|were) (?:convinced|keen|adamant|sure|certain) (?:that )?(?:we|it)|believes? (?:we|that we)|feels? (?:we|that we)|would (?:love|prefer)|prefers?|(?:is|are) (?:asking|begging|nagging|pressuring)|dreams? of|thinks? (?:we|that we)|says? (?:we|that we)|told us|is adamant|insist(?:s|ed) (?:we|that we)|(?:have |has )?floated)`;
 const PROPOSAL = new RegExp(
   String.raw`(?:^|[^a-z])(${PROPOSER})\b\s*${PROPOSE_VERB}\b|(?:pressure|requests?|asks?|demands?|push|a push) from (${PROPOSER})\b(?:\s+(?:to|for))?`,
@@ -48,6 +50,10 @@ const PROPOSAL = new RegExp(
 const CORRECTION =
   /^\W*(?:(?:well|hmm+|er+m?|um+|oh|ok|so)\W+)*(?:actually|sorry|correction|corrected|edit|update|i mean|i meant|or rather|rather|make that|scratch that|scrap that|no wait|wait|oops|my bad|my mistake|not quite|to be precise|to clarify|no,)\b|^\W*(?:well|hmm+|er+m?)\b/;
 const LABEL = /^[\s\w'"-]{1,30}$/;
+// A clause about another organisation: its subject is someone else's company or system, or it reports what
+// was read or heard about others ("we read that Shopify runs a modular monolith").
+const OTHER_ORGANISATION =
+  /^\W*(?:(?:but|and|so|while|whereas)\s+)?(?:(?:a|one of|1 of|some of|many|most|other|another|the|our|my)\s+)*(?:friend'?s?|friends'|competitors?'?s?|rivals?'?s?|vendors?|suppliers?|peers?|(?:other|another) (?:companies|company|teams at other|startups?|orgs?)|(?:previous|last|old|former) (?:job|company|employer|startup)s?|big tech)\b|\bat (?:my|our|a) (?:previous|last|old|former|other) (?:job|company|employer|startup|gig)\b|\b(?:we|i) (?:read|heard|saw|learned|noticed) (?:that|how)\b|\b(?:talked|spoke) (?:to|with) (?:a|some|another) (?:vendor|company|startup|team)\b/;
 // A clause that carries a proposal on: its complement ("that we need…"), an elaboration after a colon, or a
 // coordinated part without the team as its subject ("…but self-host a reranker").
 const PROPOSAL_GOES_ON =
@@ -118,6 +124,11 @@ export function readScopes(text: string): Scope[] {
     }
     inherited = undefined;
     inheritedCorrection = false;
+    // "…a vendor who runs everything on Kubernetes": a relative clause is about what it follows.
+    if (OTHER_ORGANISATION.test(clause) || (previous?.others && /^\W*(?:who|which|that|whose)\b/.test(clause))) {
+      scopes.push({ start, end, modality: 'current', correction, others: true });
+      continue;
+    }
     const proposal = PROPOSAL.exec(clause);
     if (proposal) {
       // The proposer exists today ("the platform folks are proposing…" → there is a platform team); what

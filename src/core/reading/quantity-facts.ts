@@ -236,6 +236,13 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
       const key = NOUN_KEY[NOUNS[word] ?? 'users'];
       if (key) return [{ key, value: key === 'users' ? q.value : round(q.value) }];
     }
+    // "our unit has 12", "the team is 7".
+    if (
+      /\b(?:our|the|this) (?:unit|team|group|squad|department|division|crew|pod) (?:has|is|of)\s*(?:just\s+|only\s+|about\s+|around\s+)?$/.test(
+        before,
+      )
+    )
+      return [{ key: 'engineers', value: round(q.value) }];
     // "just 6 work on the copilot".
     if (/^\s*(?:of us\s+)?(?:work|works|working)\s+on\b/.test(text.slice(q.end, q.end + 24)))
       return [{ key: 'engineers', value: round(q.value), priority: 2 }];

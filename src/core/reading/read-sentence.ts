@@ -107,6 +107,7 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
   const at = (i: number) => norm.map[Math.min(i, norm.map.length - 1)] ?? sentence.length;
 
   const push = (proposals: Proposal[] | undefined, start: number, end: number, scope: Scope, modality: Modality) => {
+    if (scope.others) return;
     // An architecture the team recommends or sells is not the one it runs.
     const from = clauseStart(t, start);
     if (modality === 'current' && aboutOthers(t, from, start))

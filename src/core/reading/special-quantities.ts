@@ -92,6 +92,9 @@ const RESTATED = new RegExp(
   'g',
 );
 
+const RESTATED_TIMES =
+  /\b(?:it's|it is|that's|now|more like|closer to|nearer)\s+(?:(?:roughly|about|around|now|more like|usually|normally)\s+)*(?:(\d+(?:\.\d+)?)\+?\s*(?:times|x)|(once|twice))\s*(?:a|per|each|every|\/)\s*(hour|day|week|month|sprint|quarter)\b/g;
+
 /** Deploys per week stated as a frequency ("we deploy 10 times a day", "every 3 days", "weekly releases"). */
 export function deployFrequency(text: string): Spotted[] {
   const out: Spotted[] = [];
@@ -116,6 +119,12 @@ export function deployFrequency(text: string): Spotted[] {
   // "Deploys were monthly…; now it's roughly daily": once deploying is the topic, "it's <cadence>" restates it.
   const topic = new RegExp(VERB).exec(text);
   if (topic) {
+    for (const m of text.slice(topic.index).matchAll(RESTATED_TIMES)) {
+      const start = topic.index + m.index;
+      const n = m[1] ? Number(m[1]) : m[2] === 'twice' ? 2 : 1;
+      if (!out.some((o) => o.start <= start && start < o.end))
+        add(n * (PER_WEEK[m[3]!] ?? 1), start, start + m[0].length);
+    }
     for (const m of text.slice(topic.index).matchAll(RESTATED)) {
       const start = topic.index + m.index;
       if (!out.some((o) => o.start <= start && start < o.end)) add(ADVERB[m[1]!] ?? 1, start, start + m[0].length);

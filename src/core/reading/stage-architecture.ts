@@ -79,7 +79,7 @@ export const ARCHITECTURE_RULES: TermRule[] = [
   ),
   rule(
     'hybrid',
-    /\bmonolith (?:plus|with|and|alongside) (?:a |an |1 |2 |3 )?(?:separate |dedicated |standalone )?[a-z-]+ (?:service|workers?)\b|\b(?:separate|dedicated|standalone) (?:gpu |inference |model |ingestion |embedding |worker )(?:service|server|cluster|workers)\b/,
+    /\bmonolith (?:plus|with|and|alongside) (?:a |an |1 |2 |3 )?(?:separate |dedicated |standalone )?(?:[a-z-]+ )?(?:services?|workers?)\b|\b(?:separate|dedicated|standalone) (?:gpu |inference |model |ingestion |embedding |worker )(?:service|server|cluster|workers)\b/,
     'currentArchitecture',
     'hybrid',
     3,

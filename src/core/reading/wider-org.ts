@@ -7,7 +7,7 @@
 
 // Wording that places a clause in the wider organisation, not in the team that owns this system.
 const WIDER =
-  /\b(?:elsewhere|in the (?:wider|broader|parent|larger|rest of the) (?:org|organi[sz]ation|company|group|business|enterprise)|across the (?:company|group|org|organi[sz]ation|enterprise|business)|(?:company|org|group|enterprise)-?wide|in other (?:units|divisions|departments|business units|bus|parts of the (?:company|org|organi[sz]ation|business))|the (?:parent |wider |broader )?(?:company|group|corporation|enterprise) (?:as a whole )?(?:has|have|runs|employs)|(?:in|at) (?:the )?(?:group|corporate|head office|hq) level)\b/;
+  /\b(?:elsewhere|in the (?:wider|broader|parent|larger|rest of the) (?:org|organi[sz]ation|company|group|business|enterprise)|across the (?:company|group|org|organi[sz]ation|enterprise|business)|(?:company|org|group|enterprise)-?wide|in other (?:units|divisions|departments|business units|bus|parts of the (?:company|org|organi[sz]ation|business))|(?:the|our) (?:parent |wider |broader |holding |mother )?(?:company|group|corporation|enterprise) (?:as a whole )?(?:has|have|runs|employs)|(?:in|at) (?:the )?(?:group|corporate|head office|hq) level)\b/;
 const CLAUSE_END = /[;:()]|\bbut\b/;
 
 /** Facts that describe a team; stated about the wider organisation they describe someone else. */

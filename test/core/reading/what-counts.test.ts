@@ -148,3 +148,21 @@ describe('scaling, removals and the stage in other words', () => {
     expect(facts('We have 0 engineers on call and 10 devs.').engineers).toBe(10);
   });
 });
+
+describe('other organisations', () => {
+  it('what another company, a vendor or a previous job runs is not this team’s', () => {
+    expect(facts("A friend's startup runs 40 microservices with 5 people, which sounds insane to us.")).toEqual({});
+    expect(facts('One of our competitors self-hosts Llama on H100s.')).toEqual({});
+    expect(facts('We talked to a vendor who runs everything on Kubernetes.')).toEqual({});
+    expect(
+      facts('The Kubernetes migration at my previous job was a mess; here we are on Heroku.').containerPlatform,
+    ).toBe('none');
+  });
+
+  it('the parent company’s headcount is not the unit’s; a customer’s request is their proposal', () => {
+    expect(facts('Our parent company has 3,000 engineers, our unit has 12.').engineers).toBe(12);
+    const text = 'A customer once asked for an on-prem install; we said no.';
+    expect(facts(text).deploymentTopology).toBeUndefined();
+    expect(plans(text)).toContain('deploymentTopology="customer-installed"@proposal');
+  });
+});
