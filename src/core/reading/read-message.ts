@@ -30,7 +30,7 @@ export function readMessage(raw: string, options: ReadOptions = {}): Reading {
   const blocks = screenBlocks(text);
   const instructions = [...blocks.dropped];
   const candidates: Candidate[] = [];
-  const ctx: SentenceContext = { offset: 0, order: { next: 0 } };
+  const ctx: SentenceContext = { offset: 0, order: { next: 0 }, ...(options.known ? { known: options.known } : {}) };
   let payloadFollows = false;
   let lastLine = -1;
   for (const sentence of splitSentences(blocks.text)) {

@@ -4,7 +4,7 @@
  * on-call stated; "next quarter we move to GKE": Kubernetes planned). The result is a list of candidate
  * statements in mention order; resolve-statements.ts chooses among them.
  */
-import type { FactKey } from '../profile/profile.js';
+import type { FactKey, TeamProfile } from '../profile/profile.js';
 import { isCorrection, isSoftCorrection } from './corrections.js';
 import { countsAnotherGroup, headcountRank } from './headcount-role.js';
 import { isLightIngestion } from './ingestion-scale.js';
@@ -71,6 +71,29 @@ export interface SentenceContext {
   order: { next: number };
   /** The last count stated in the message, which a bare corrected number refers to. */
   lastCount?: FactKey;
+  /** What is already known from earlier turns. */
+  known?: TeamProfile;
+}
+
+/**
+ * The known count a bare corrected number refers to: the one it names as wrong ("11, not 9"), else the
+ * known count nearest to it (within a factor of three), so "actually 12" after "9 engineers, 2 teams" is 12
+ * engineers.
+ */
+function knownCountFor(value: number, text: string, known: TeamProfile | undefined): FactKey | undefined {
+  if (!known) return undefined;
+  const counts = [...COUNT_KEYS].filter((k) => typeof known[k] === 'number' && (known[k] as number) > 0);
+  const named = /\bnot (\d+(?:\.\d+)?)\b/.exec(text);
+  if (named) {
+    const key = counts.find((k) => known[k] === Number(named[1]));
+    if (key) return key;
+  }
+  let best: { key: FactKey; distance: number } | undefined;
+  for (const key of counts) {
+    const distance = Math.abs(Math.log(value / (known[key] as number)));
+    if (distance <= Math.log(3) && (!best || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
 }
 
 /** The clause around [from, to) of `sentence`, as the user's exact words (at most MAX_EVIDENCE characters). */
@@ -217,17 +240,20 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
       RESTATED.test(
         t.slice(Math.max(0, q.start - 30), q.start) + t.slice(q.start, q.end).replace(/[\d.,]+\s*\S*$/, ''),
       );
+    const corrects = scope.correction || sentenceCorrection;
+    const referent = ctx.lastCount ?? (corrects ? knownCountFor(q.value, t, ctx.known) : undefined);
     if (
       !proposals.length &&
       !denied &&
-      (scope.correction || recount || restated) &&
-      ctx.lastCount &&
+      (corrects || recount || restated) &&
+      referent &&
       q.value > 0 &&
       !isIntent(t, q.start) &&
       !isNotACount(t, q)
     ) {
-      // "We're 12 engineers. Well, 10": a bare number correcting the count just stated.
-      proposals = [{ key: ctx.lastCount, value: Math.round(q.value) }];
+      // "We're 12 engineers. Well, 10": a bare number correcting the count just stated (or, in a later
+      // message, the known count it names as wrong or the nearest one: "actually 12" after "9 engineers").
+      proposals = [{ key: referent, value: Math.round(q.value) }];
     }
     const end = Math.min(t.length, q.end + 24);
     const people = proposals.find((p) => p.key === 'engineers');
