@@ -272,7 +272,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'spiky',
-    /\b(?:spiky|spikes?|bursty|bursts?|(?:traffic|load|usage|requests?|queries|demand) peaks?|peaks? (?:traffic|load|hours?|times?|usage|season|demand|of \d|at \d)|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic)|(?:doubles|triples|quadruples|\d+x(?:es)?|multiplies) (?:our |the )?(?:load|traffic|usage|requests|volume))\b/,
+    /\b(?:spiky|spikes?|bursty|bursts?|(?:traffic|load|usage|requests?|queries|demand) peaks?|peaks? (?:traffic|load|hours?|times?|usage|season|demand|of \d|at \d)|peaky|launch[- ]day|black friday|unpredictable (?:load|traffic)|(?:doubles|triples|quadruples|\d+x(?:es)?|multiplies) (?:(?:our|the|normal|usual|regular|average|typical) )*(?:load|traffic|usage|requests|volume))\b/,
     // A load that spikes is spiky even when it is flat the rest of the time.
     [{ key: 'trafficShape', value: 'spiky', priority: 2 }],
   ),
@@ -283,7 +283,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'steady',
-    /\b(?:steady|predictable|flat|constant|even) (?:traffic|load|usage|demand)\b|\b(?:traffic|load|usage|demand|queries|requests|conversations|questions|chats|messages|calls)\b[^.;]{0,40}\b(?:pretty |fairly |very |quite |mostly |really )?(?:steady|predictable|flat|constant)\b/,
+    /\b(?:steady|predictable|flat|constant|even) (?:traffic|load|usage|demand)\b|(?<=\b(?:traffic|load|usage|demand|queries|requests|conversations|questions|chats|messages|calls)\b[^.;]{0,40})\b(?:pretty |fairly |very |quite |mostly |really )?(?:steady|predictable|flat|constant)\b/,
     [{ key: 'trafficShape', value: 'steady' }],
   ),
   // Boundaries.
@@ -352,7 +352,7 @@ export const LEXICON: TermRule[] = [
   // whole account", "handled by running the whole thing in Frankfurt", "nothing needs carving out".
   rule(
     'boundary-not-needed',
-    /\b(?:no|without (?:any |a )?|not (?:any|a)) (?:\w+ ){0,2}?(?:separate|extra|additional|dedicated|special|own) (?:enclave|boundary|isolation|perimeter|segment|environment|account|deployment|stack|vpc|tenant)(?: layers?)?s? (?:is |are )?(?:needed|required|necessary)|(?:don't|doesn't|do not|does not|won't|didn't) (?:need|require) (?:any |an? |its own |their own |a separate |an extra )?(?:[\w-]+ )?(?:enclave|boundary|isolation|carve-?out|perimeter|separate (?:\w+ )?(?:environment|account|deployment|stack))|nothing (?:needs|has) (?:to be )?(?:carv(?:ing|ed) out|isolat(?:ing|ed)|separat(?:ing|ed)|(?:a |its own )?(?:separate|own) (?:boundary|enclave|environment))|(?:is|are) (?:already |fully )?(?:covered|handled|satisfied|met) (?:by|under|through)|(?:baa|dpa|agreement|zero-retention (?:agreement|terms)|policies|controls) (?:already )?covers?|no (?:special |separate )?carve-?outs?|(?:compliant|certified|audited) across the (?:whole|entire) (?:platform|system|stack|product|company)|(?:requirement|residency|compliance) is (?:handled|met|satisfied) by/,
+    /\b(?:no|without (?:any |a )?|not (?:any|a)) (?:\w+ ){0,2}?(?:separate|extra|additional|dedicated|special|own) (?:enclave|boundary|isolation|perimeter|segment|environment|account|deployment|stack|vpc|tenant)(?: layers?)?s? (?:is |are )?(?:needed|required|necessary)|(?:don't|doesn't|do not|does not|won't|didn't) (?:need|require) (?:any |an? |its own |their own |a separate |an extra )?(?:[\w-]+ )?(?:enclave|boundary|isolation|carve-?out|perimeter|separate (?:\w+ )?(?:environment|account|deployment|stack))|nothing (?:needs|has) (?:to be )?(?:carv(?:ing|ed) out|isolat(?:ing|ed)|separat(?:ing|ed)|(?:a |its own )?(?:separate|own) (?:boundary|enclave|environment))|(?:is|are) (?:already |fully )?(?:covered|handled|satisfied|met) (?:by|under|through)|(?:baa|dpa|agreement|zero-retention (?:agreement|terms)|policies|controls) (?:already )?covers?|no (?:special |separate )?carve-?outs?|(?:signed off|(?:were|are) happy|is fine|was fine|approved)\b[^.;]{0,60}\b(?:shared|row-level security|logical(?:ly)? separat\w*)|(?:row-level security|logical(?:ly)? separat\w*)[^.;]{0,60}\b(?:is fine|was fine|approved|signed off|(?:were|are) happy)|(?:compliant|certified|audited) across the (?:whole|entire) (?:platform|system|stack|product|company)|(?:requirement|residency|compliance) is (?:handled|met|satisfied) by/,
     [{ key: 'complianceBoundary', value: false, priority: 3 }],
   ),
   rule(

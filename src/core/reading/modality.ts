@@ -36,7 +36,7 @@ const HYPOTHETICAL_TIME = /\b(?:someday|some day|at some point|eventually|one da
 const HYPOTHETICAL_VERB =
   /\b(?:if(?! (?:you|we) (?:count|include|add)\b)|whether|thinking (?:about|of)|considering|consider|might|may(?! only)|could|would|'d|(?:maybe|perhaps|probably)(?! (?:about |around )?(?:\d|a |an |half))|the idea is|exploring|evaluating|wish|ideally|dream|want to|wants to|would like to|looking (?:at|into))\b/;
 const PAST =
-  /\b(?:used to|back when|originally|in the early days|early on|at (?:the )?(?:peak|start|beginning)|formerly|previously|before the \w+|(?:\d+|a|two|three|few|couple of) (?:years?|months?|weeks?) ago|last (?:year|summer|spring|autumn|fall|winter)|the first version|when we (?:first|started|launched)|at first|initially|at launch|was|were|had)\b/;
+  /\b(?:used to|back when|originally|in the early days|early on|at (?:the )?(?:peak|start|beginning)|formerly|previously|before the \w+|(?:\d+|a|two|three|few|couple of) (?:years?|months?|weeks?) ago|last (?:year|summer|spring|autumn|fall|winter)|the first version|when we (?:first|started|launched)|at first|initially|at launch|was|were|had|the (?:one|only|1) time|(?:we )?(?:tried|trialled|trialed|experimented with))\b/;
 const PAST_TENSE = /\b(?:was|were|had|did|went|got|ran|built|began|took|hit|\w{3,}ed)\b/;
 // Words that anchor a clause in today ("today", "right now", "since v3", "until then").
 const CURRENT =

@@ -267,6 +267,25 @@ export function quantityProposals(text: string, q: Quantity): Proposal[] {
     (noun.noun === 'services' || noun.noun === 'engineers' || noun.noun === 'teams')
   )
     return [];
+  // "one engineer built the pipeline over a weekend": people who did something once are not the team's size.
+  if (
+    noun.noun === 'engineers' &&
+    /^\s*(?:built|wrote|made|did|took|ran|set up|spent|created|designed|hacked|prototyped|started|left|joined|quit)\b/.test(
+      text.slice(noun.end, noun.end + 20),
+    )
+  )
+    return [];
+  // "the demo we gave to 500 people": an audience, not the team.
+  if (noun.noun === 'engineers' && /\b(?:to|for|in front of)\s+(?:about\s+|around\s+|over\s+|~)?$/.test(before))
+    return [];
+  // "a single PDF can be 2,000 pages": a document's length, not a collection.
+  if (
+    noun.noun === 'docs' &&
+    /\b(?:pdf|pdfs|document|documents|doc|docs|file|files|contract|contracts|report|reports|manual|manuals)\s+(?:can be|could be|is|are|was|were|runs?|of|with|has|had|that (?:is|are))\s+(?:up to\s+|over\s+|about\s+|around\s+)?$/.test(
+      before,
+    )
+  )
+    return [];
   switch (noun.noun) {
     case 'engineers':
       if (/^(?:people|person|persons|folks|ppl|members|member)$/.test(noun.word)) {

@@ -166,3 +166,19 @@ describe('other organisations', () => {
     expect(plans(text)).toContain('deploymentTopology="customer-installed"@proposal');
   });
 });
+
+describe('passing phrases', () => {
+  it('an actor, an audience or a document’s length is not a count about the team', () => {
+    expect(facts('One engineer built the ingestion pipeline over a weekend.').engineers).toBeUndefined();
+    expect(facts('The demo we gave to 500 people at the conference went well.').engineers).toBeUndefined();
+    expect(facts('A single PDF can be 2,000 pages.').corpusDocuments).toBeUndefined();
+  });
+
+  it('what was tried once is the past; a shared index the auditors accepted is no boundary', () => {
+    expect(facts('The one time we tried Kubernetes, it took a week to roll back.').containerPlatform).toBeUndefined();
+    expect(
+      facts('Legal signed off that a shared index with row-level security is fine for the customer data.')
+        .complianceBoundary,
+    ).toBe(false);
+  });
+});
