@@ -113,7 +113,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'hosted-api',
-    /\b(?:openai|azure openai|anthropic|claude|bedrock|gemini|vertex ai|cohere|mistral api|groq|together(?: ai|'s api| api)|fireworks|voyage|cohere rerank|gpt-?\d[\w.-]*|chatgpt api|hosted (?:llm |model )?apis?|third-party (?:llm |model )?apis?|llm apis?|model apis?|api-based models?|call (?:an? |the )?(?:llm|model) api)\b/,
+    /\b(?:openai|azure openai|anthropic|claude|bedrock|gemini|vertex(?: ai)?|(?<![-\w])(?:fully|all|100%|purely) (?:on )?(?:the )?(?:hosted )?apis?\b|(?:went|go|going|moved|switched) (?:fully |all |100% )?(?:to )?(?:the )?(?:hosted )?apis?\b|api-only|cohere|mistral api|groq|together(?: ai|'s api| api)|fireworks|voyage|cohere rerank|gpt-?\d[\w.-]*|chatgpt api|hosted (?:llm |model )?apis?|third-party (?:llm |model )?apis?|llm apis?|model apis?|api-based models?|call (?:an? |the )?(?:llm|model) api)\b/,
     [{ key: 'modelHosting', value: 'hosted-api' }],
   ),
   rule(
@@ -145,7 +145,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'no-container-platform',
-    /\b(?:heroku|render\.com|(?<=\b(?:on|to|onto) )render\b|fly\.io|vercel|netlify|a single vm|1 vm|one vm|1 ec2 (?:box|instance)|a single server|1 server|bare vms?|plain vms?|pythonanywhere|digitalocean droplet)\b/,
+    /\b(?:heroku|serverless|aws lambda|lambda functions|cloud functions|azure functions|render\.com|(?<=\b(?:on|to|onto) )render\b|fly\.io|vercel|netlify|a single vm|1 vm|one vm|1 ec2 (?:box|instance)|a single server|1 server|bare vms?|plain vms?|pythonanywhere|digitalocean droplet)\b/,
     [{ key: 'containerPlatform', value: 'none', priority: 1 }],
   ),
   rule(
@@ -164,7 +164,7 @@ export const LEXICON: TermRule[] = [
   ),
   rule(
     'edge',
-    /\b(?:on-?device|edge devices?|runs? (?:locally |offline )?on (?:the )?(?:users'? |user's |customers'? |their |the technicians'? )?(?:(?:rugged |own )?(?:phones?|laptops?|devices?|cameras?|vehicles?|cars|robots?|kiosks?|handhelds?|tablets?|wearables?|point-of-sale terminals?|set-top boxes))|runs? (?:locally|offline)\b|works offline|(?:deployed|installed|running|runs?) on (?:the |each |every |our |their )?(?:[\w-]+ )?(?:forklifts?|vehicles?|trucks?|drones?|robots?|machines|scanners|handhelds?|tablets?|phones?|cameras?|kiosks?|tills?|tractors?|headsets?)\b|runs? (?:the |a |an |our |its |their )?(?:[\w-]+ ){0,3}(?:model|models|inference|llm|classifier) (?:locally|offline|on-?device)\b|(?:embedded|iot) devices?|edge (?:boxes|gateways?|hardware|nodes?|inference|deployments?)|infotainment units?|set-top boxes|on the wearables|inside the kiosk|jetson|phone's npu)\b/,
+    /\b(?:on-?device|edge devices?|runs? (?:locally |offline )?on (?:the )?(?:users'? |user's |customers'? |their |the technicians'? )?(?:(?:rugged |own )?(?:phones?|laptops?|devices?|cameras?|vehicles?|cars|robots?|kiosks?|handhelds?|tablets?|wearables?|point-of-sale terminals?|set-top boxes))|runs? (?:locally|offline)\b|offline mode|works offline|(?:deployed|installed|running|runs?) on (?:the |each |every |our |their )?(?:[\w-]+ )?(?:forklifts?|vehicles?|trucks?|drones?|robots?|machines|scanners|handhelds?|tablets?|phones?|cameras?|kiosks?|tills?|tractors?|headsets?)\b|runs? (?:the |a |an |our |its |their )?(?:[\w-]+ ){0,3}(?:model|models|inference|llm|classifier) (?:locally|offline|on-?device)\b|(?:embedded|iot) devices?|edge (?:boxes|gateways?|hardware|nodes?|inference|deployments?)|infotainment units?|set-top boxes|on the wearables|inside the kiosk|jetson|phone's npu)\b/,
     [{ key: 'deploymentTopology', value: 'edge', priority: 3 }],
   ),
   rule(

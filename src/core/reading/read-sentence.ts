@@ -189,7 +189,10 @@ export function readSentence(sentence: string, ctx: SentenceContext): Candidate[
       }
       // An obligation on the system ("auditors want PHI isolated") is today's requirement, not a wish.
       const required = rule.requirementIsFact && isRequirement(t, start);
-      const effective: Modality = required && modality === 'hypothetical' ? 'current' : modality;
+      let effective: Modality = required && modality === 'hypothetical' ? 'current' : modality;
+      // "We've never had tracing": never, up to now, is today's state.
+      if (negated && effective === 'past' && /\bnever\b/.test(t.slice(clauseStart(t, start), start)))
+        effective = 'current';
       if (!negated && rule.no && rule.immatureMeansNo && effective === 'current' && isImmature(t, start, end)) {
         // "tracing is partially rolled out": not yet a prerequisite in place.
         push(rule.no, start, end, scope, effective);

@@ -182,3 +182,18 @@ describe('passing phrases', () => {
     ).toBe(false);
   });
 });
+
+describe('denials and proposals in other words', () => {
+  it('never, up to now, is today; a denial stops at ", just…"', () => {
+    expect(facts("We've never had tracing.").tracing).toBe(false);
+    expect(facts("We're not in production yet, just a pilot with 3 clinics.").stage).toBe('pilot');
+    expect(facts('We stopped self-hosting and went fully API.').modelHosting).toBe('hosted-api');
+  });
+
+  it('what some of the team or product would like is a proposal', () => {
+    expect(plans('Some on the team argue for a modular monolith.')).toContain(
+      'currentArchitecture="modular-monolith"@proposal',
+    );
+    expect(plans('Product would love an offline mode on the tablets.')).toContain('deploymentTopology="edge"@proposal');
+  });
+});
