@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import type { Logger } from '../observability/create-logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { Admission } from '../server/admission.js';
 import type { ReadinessCheck } from '../server/create-http-app.js';
 import type { CommandRouter } from './commands.js';
 import type { ProactiveRegistry } from './proactive.js';
@@ -27,6 +28,8 @@ export interface ChannelDeps {
   readiness: ReadinessCheck[];
   /** Subscribe to every verdict any conversation reaches (history, App Home, check-ins). */
   onAssessment(listener: AssessmentListener): void;
+  /** Bounds the turns running at once; web and Teams put its gate in front of their turn routes. */
+  admission?: Admission;
 }
 
 export interface MountedChannel {

@@ -12,6 +12,7 @@ import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { ModelAssist } from '../core/model-assist/model-assist.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { createAdmission } from '../server/admission.js';
 import { createHttpApp, type ReadinessCheck } from '../server/create-http-app.js';
 import { createInFlight } from '../server/create-in-flight.js';
 import { mountSite } from '../site/mount-site.js';
@@ -97,7 +98,18 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
       }
     },
   });
-  const guarded = guardConsultant(core, {
+  // Admission control sits inside the guard: a message refused by a limit costs no slot.
+  const admission = createAdmission({
+    limit: config.limits.maxTurnsInFlight,
+    onRefused: () => metrics.limitHits.inc({ limit: 'turns_in_flight' }),
+  });
+  const admitted: Consultant = {
+    ...core,
+    handle: (conversationId, input, ctx) => admission.run(() => core.handle(conversationId, input, ctx)),
+    ask: (question, ctx) => admission.run(() => core.ask(question, ctx)),
+    assess: (description) => admission.run(() => core.assess(description)),
+  };
+  const guarded = guardConsultant(admitted, {
     store: store.keyv,
     clock,
     limits: config.limits,
@@ -117,6 +129,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     status: () => ({
       model: modelStatus(),
       store: store.kind,
+      turns: admission.stats(),
       channels: Object.fromEntries(channels.map((c) => [c.name, c.status()])),
     }),
     readiness,
@@ -137,6 +150,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     metrics,
     readiness,
     onAssessment: (listener) => listeners.push(listener),
+    admission,
   };
   for (const entry of CHANNELS) {
     if (!entry.enabled(config)) continue;

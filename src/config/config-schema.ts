@@ -91,6 +91,7 @@ export const envSchema = z.object({
   MAX_CONVERSATION_TURNS: int(10, 100_000).default(200),
   WEB_CONVERSATIONS_PER_HOUR: int(1, 100_000).default(30),
   MAX_BODY_BYTES: int(1_024, 50_000_000).default(1_000_000),
+  MAX_TURNS_IN_FLIGHT: int(1, 10_000).default(32),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
 });
 
@@ -123,6 +124,8 @@ export interface Config {
     maxBodyBytes: number;
     /** Web chat conversations one client address may start per hour. */
     webConversationsPerHour: number;
+    /** Consultant turns running at once; beyond it Slack turns wait in order, web and Teams get 503. */
+    maxTurnsInFlight: number;
   };
   shutdownTimeoutMs: number;
 }

@@ -86,6 +86,7 @@ function toConfig(env: Env): Config {
       maxConversationTurns: env.MAX_CONVERSATION_TURNS,
       maxBodyBytes: env.MAX_BODY_BYTES,
       webConversationsPerHour: env.WEB_CONVERSATIONS_PER_HOUR,
+      maxTurnsInFlight: env.MAX_TURNS_IN_FLIGHT,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };

@@ -91,6 +91,8 @@ export async function createTeamsChannel(
     TEAMS_ENDPOINT,
     // Without a token anything a browser can send must be refused: other sites, rebound host names.
     ...(appId ? [] : [browserGuard({ publicUrl: config.publicUrl })]),
+    // While every turn slot is taken: 503 with Retry-After, before any token is checked or body read.
+    ...(deps.admission ? [deps.admission.gate()] : []),
     authorizeRequest(adapter, appId ? createKnownSigningKeys({ auth, clock: deps.clock, logger }) : undefined, logger),
     requireJson(),
     express.json({ limit: config.limits.maxBodyBytes }),

@@ -3,7 +3,7 @@
  * Input is size-limited and zod-validated; every error is a plain sentence in `{ error }`.
  */
 import { randomBytes } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { CommandContext, CommandRouter } from '../../app/commands.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
@@ -30,6 +30,8 @@ export interface WebApiDeps {
   /** Conversations one client address may start per hour (they cost storage; the chat has no login). */
   conversationsPerHour: number;
   clock: Clock;
+  /** In front of each turn: refuses it (503, Retry-After) while Archie is answering all it can. */
+  admit?: RequestHandler;
   /** Unguessable conversation ids; injectable for tests. */
   newId?: () => string;
 }
@@ -116,7 +118,8 @@ export function createWebApi(deps: WebApiDeps): Router {
     res.json({ id, messages: transcript.messages, ...pageSettings });
   });
 
-  router.post('/conversations/:id/messages', async (req, res) => {
+  const admit: RequestHandler = deps.admit ?? ((_req, _res, next) => next());
+  router.post('/conversations/:id/messages', admit, async (req, res) => {
     const id = checkId(req.params.id);
     const parsed = turnSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, describeBadTurn(req.body, parsed.error));

@@ -37,6 +37,7 @@ export const mountWeb: MountChannel = async (app, deps) => {
       maxBodyBytes: config.limits.maxBodyBytes,
       maxMessageChars: config.limits.maxMessageChars,
       conversationsPerHour: config.limits.webConversationsPerHour,
+      admit: deps.admission?.gate(),
       clock,
     }),
   );
