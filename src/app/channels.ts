@@ -34,4 +34,10 @@ export const CHANNELS: ChannelEntry[] = [
     enabled: (config) => config.checkins.enabled,
     load: async () => (await import('../checkins/mount-checkins.js')).mountCheckins,
   },
+  {
+    // Always on: expired records, idle web chats and (with CONVERSATION_RETENTION_DAYS) old conversations go.
+    name: 'retention',
+    enabled: () => true,
+    load: async () => (await import('../retention/mount-retention.js')).mountRetention,
+  },
 ];

@@ -31,6 +31,10 @@ export interface HistoryStore {
   teams(): Promise<string[]>;
   /** Moves a team's entries to another id (merged in date order with any already there). */
   move(from: string, to: string): Promise<void>;
+  /** Drops entries dated before `before` (retention); a team left with none leaves the list. How many went. */
+  prune(conversationId: string, before: Date): Promise<number>;
+  /** Deletes a team's whole history (erasure); how many entries went. */
+  remove(conversationId: string): Promise<number>;
 }
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -121,6 +125,25 @@ export function createHistoryStore(
         await teams.add(to);
         await store.delete(key(from));
         await teams.remove(from);
+      }),
+    prune: (id, before) =>
+      serialise(key(id), async () => {
+        const entries = await list(id);
+        const kept = entries.filter((e) => Date.parse(e.at) >= before.getTime());
+        if (kept.length === entries.length) return 0;
+        if (kept.length) await store.set(key(id), kept);
+        else {
+          await store.delete(key(id));
+          await teams.remove(id);
+        }
+        return entries.length - kept.length;
+      }),
+    remove: (id) =>
+      serialise(key(id), async () => {
+        const entries = await list(id);
+        await store.delete(key(id));
+        await teams.remove(id);
+        return entries.length;
       }),
   };
 }

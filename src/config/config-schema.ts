@@ -92,6 +92,9 @@ export const envSchema = z.object({
   WEB_CONVERSATIONS_PER_HOUR: int(1, 100_000).default(30),
   MAX_BODY_BYTES: int(1_024, 50_000_000).default(1_000_000),
   MAX_TURNS_IN_FLIGHT: int(1, 10_000).default(32),
+
+  CONVERSATION_RETENTION_DAYS: int(1, 36_500).optional(),
+  WEB_CONVERSATION_IDLE_DAYS: int(1, 3_650).default(30),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
 });
 
@@ -127,6 +130,8 @@ export interface Config {
     /** Consultant turns running at once; beyond it Slack turns wait in order, web and Teams get 503. */
     maxTurnsInFlight: number;
   };
+  /** How long conversations are kept (src/retention/retention.ts). */
+  retention: { conversationDays?: number; webIdleDays: number };
   shutdownTimeoutMs: number;
 }
 

@@ -88,6 +88,7 @@ function toConfig(env: Env): Config {
       webConversationsPerHour: env.WEB_CONVERSATIONS_PER_HOUR,
       maxTurnsInFlight: env.MAX_TURNS_IN_FLIGHT,
     },
+    retention: { conversationDays: env.CONVERSATION_RETENTION_DAYS, webIdleDays: env.WEB_CONVERSATION_IDLE_DAYS },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

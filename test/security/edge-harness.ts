@@ -7,6 +7,7 @@
 import { request } from 'node:http';
 import { type Archie, createArchie } from '../../src/app/create-archie.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import type { Clock } from '../../src/core/clock.js';
 import { createLogger } from '../../src/observability/create-logger.js';
 import { JSON_POST } from '../channels/web/web-test-server.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../support/fake-bot-connector.js';
@@ -39,14 +40,21 @@ export interface EdgeHarness {
 export const VICTIM_DESCRIPTION =
   'We are 40 engineers in 6 teams building a RAG assistant with a self-hosted Llama 70B on our own GPUs for 2 million users, with PCI card data. We deploy with CI/CD, have on-call and tracing, and run on Kubernetes.';
 
-export async function startEdgeHarness(env: Record<string, string> = {}): Promise<EdgeHarness> {
+export async function startEdgeHarness(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<EdgeHarness> {
   const slack = await startFakeSlackApi();
   const connector = await startFakeBotConnector();
   const config = loadConfig({
     dotenvPath: false,
     env: { ...slackEnv(slack), STORE_URL: 'memory://', PORT: '0', WEB_CHAT: 'true', ENGINE_THREADS: '0', ...env },
   });
-  const archie = await createArchie(config, { logger: createLogger({ level: 'silent' }), defaultMetrics: false });
+  const archie = await createArchie(config, {
+    logger: createLogger({ level: 'silent' }),
+    defaultMetrics: false,
+    clock: options.clock,
+  });
   const baseUrl = `http://127.0.0.1:${await archie.listen()}`;
 
   const postedTo = (channel: string) => slack.calls('chat.postMessage').filter((c) => c.args.channel === channel);

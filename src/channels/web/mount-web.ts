@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { MountChannel } from '../../app/channel.js';
 import { createSerializeByKey } from '../../core/serialize-by-key.js';
+import { DAY_MS } from '../../retention/retention.js';
 import { browserGuard, requireJson } from '../../server/browser-guard.js';
 import { createWebApi } from './create-web-api.js';
 import { SECURITY_HEADERS, securityHeaders } from './security-headers.js';
@@ -19,6 +20,7 @@ export const mountWeb: MountChannel = async (app, deps) => {
   const history = createWebHistory(store, {
     now: () => clock.now(),
     maxMessages: config.limits.maxConversationTurns * 10,
+    idleTtlMs: config.retention.webIdleDays * DAY_MS,
   });
   // One queue per conversation shared by user turns and proactive posts, so neither overwrites the other.
   const serialize = createSerializeByKey();

@@ -32,6 +32,8 @@ export interface WebHistoryOptions {
   now?: () => Date;
   /** Oldest lines are dropped beyond this, so one endless conversation cannot grow without bound. */
   maxMessages?: number;
+  /** A transcript nobody writes to for this long expires (each write renews it). Default: never. */
+  idleTtlMs?: number;
 }
 
 const isTranscript = (v: unknown): v is WebTranscript =>
@@ -55,7 +57,7 @@ export function createWebHistory(store: KeyValueStore, options: WebHistoryOption
     create: async (id) => {
       const at = now().toISOString();
       const transcript: WebTranscript = { schemaVersion: 1, id, createdAt: at, updatedAt: at, messages: [] };
-      await store.set(key(id), transcript);
+      await store.set(key(id), transcript, options.idleTtlMs);
       return transcript;
     },
     load,
@@ -67,7 +69,7 @@ export function createWebHistory(store: KeyValueStore, options: WebHistoryOption
       const added = lines.map((line): WebMessage => ({ ...line, seq: seq++, at }));
       transcript.messages = [...transcript.messages, ...added].slice(-maxMessages);
       transcript.updatedAt = at;
-      await store.set(key(id), transcript);
+      await store.set(key(id), transcript, options.idleTtlMs);
       return added;
     },
   };
