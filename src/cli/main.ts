@@ -13,6 +13,7 @@ const COMMANDS: Record<string, string> = {
   chat: 'Interview in the terminal (also works with piped stdin)',
   history: 'Show the assessment history of a team (--team <id>, --json)',
   config: 'config check: print the effective configuration with secrets masked',
+  data: 'data delete --conversation/--team/--user <id>: erase stored data (erasure requests)',
 };
 
 function help(): string {
