@@ -23,7 +23,8 @@ export function requestLog(logger: Logger): RequestHandler {
         status: res.statusCode,
         ms: Math.round((performance.now() - started) * 10) / 10,
       };
-      if (res.statusCode >= 500) logger.warn(entry, 'request failed');
+      // 503 is a deliberate refusal (busy: admission control; or a channel that is not configured), not a fault.
+      if (res.statusCode >= 500 && res.statusCode !== 503) logger.warn(entry, 'request failed');
       else if (QUIET.has(req.path)) logger.trace(entry, 'request');
       else logger.debug(entry, 'request');
     });
