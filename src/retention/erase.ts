@@ -6,8 +6,8 @@
  * - a team (`--team`): a Slack workspace or Teams tenant id (every conversation in it), or an id prefix such
  *   as `slack:T0123:C0456` (a channel and all its threads);
  * - a person (`--user`): their direct conversations with Archie (Slack DMs, Teams personal chats; the web
- *   chat has no accounts), and every record keyed by their id: profile cache, greeting marker, pointer to
- *   their latest conversation, rate-limit and model-token counters. Check-ins they created stay with the
+ *   chat has no accounts), and every record keyed by their id: profile cache, greeting marker, pointers to
+ *   their DM and latest conversation, rate-limit and model-token counters. Check-ins they created stay with the
  *   team, without their name.
  * For each conversation: its state, web transcript, assessment history, check-ins (with their delivery
  * markers and sessions), Teams reference and reply-chain cursors, Slack thread and pointer records,
@@ -93,15 +93,22 @@ function inTeam(known: Set<string>, given: string): string[] {
 /** A person's own conversations: their Slack DM channel (all its threads) and Teams personal chats. */
 async function ofUser(store: Keyv, known: Set<string>, userId: string): Promise<string[]> {
   const mine = new Set<string>();
+  const dmChannels = new Set<string>();
+  // Recorded on each DM turn (`slack:dm:<team>:<user>`); older data has only the latest-conversation pointer.
+  for await (const key of scanKeys(store, 'slack:dm:')) {
+    const channel = await store.get<string>(key);
+    if (key.endsWith(`:${userId}`) && typeof channel === 'string')
+      dmChannels.add(`slack:${key.split(':')[2]}:${channel}`);
+  }
   for await (const key of scanKeys(store, 'slack:latest:user:')) {
     if (!key.endsWith(`:${userId}`)) continue;
     const latest = await store.get<string>(key);
     const [channel, team, dm] = typeof latest === 'string' ? latest.split(':') : [];
     // A DM channel (D…) is between this person and Archie; a channel conversation is the team's.
-    if (channel === 'slack' && team && dm?.startsWith('D')) {
-      const base = `slack:${team}:${dm}`;
-      for (const id of known) if (id === base || id.startsWith(`${base}:`)) mine.add(id);
-    }
+    if (channel === 'slack' && team && dm?.startsWith('D')) dmChannels.add(`slack:${team}:${dm}`);
+  }
+  for (const base of dmChannels) {
+    for (const id of known) if (id === base || id.startsWith(`${base}:`)) mine.add(id);
   }
   for await (const key of scanKeys(store, 'teams:ref:')) {
     const reference = parseJson(await store.get(key)) as {
@@ -177,6 +184,7 @@ async function eraseUserRecords(stores: ErasureStores, userId: string, report: E
   removed.otherRecords += await deleteKeys(store, [`slack:user:${userId}`]);
   removed.otherRecords += await deleteWhere(store, 'slack:greeted:', endsWithUser);
   removed.otherRecords += await deleteWhere(store, 'slack:latest:user:', endsWithUser);
+  removed.otherRecords += await deleteWhere(store, 'slack:dm:', endsWithUser);
   // Per-person windows: `limit:user:<channel>:<user>:<window>`, `limit:llm-tokens:<channel>:<user>:<window>`.
   removed.otherRecords += await deleteWhere(store, 'limit:', (key) => key.includes(`:${userId}:`));
   for (const checkin of await checkins.all()) {

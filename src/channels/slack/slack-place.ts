@@ -37,6 +37,9 @@ export function createThreadTracker(store: Keyv) {
 
 export type ThreadTracker = ReturnType<typeof createThreadTracker>;
 
+/** Where a person's direct messages with Archie are: `slack:dm:<team>:<user>` → the DM channel id. */
+export const dmKey = (teamId: string, userId: string) => `slack:dm:${teamId}:${userId}`;
+
 /** The latest conversation per user (App Home) and per channel (commands typed outside threads). */
 export function createLatestIndex(store: Keyv) {
   const userKey = (teamId: string, userId: string) => `slack:latest:user:${teamId}:${userId}`;
@@ -47,6 +50,8 @@ export function createLatestIndex(store: Keyv) {
       await Promise.all([
         place.userId ? store.set(userKey(place.teamId, place.userId), id) : undefined,
         store.set(channelKey(place.channelId), id),
+        // A person's DM with Archie, so an erasure request finds it whatever they did last.
+        place.userId && place.isDm ? store.set(dmKey(place.teamId, place.userId), place.channelId) : undefined,
       ]);
     },
     forUser: async (teamId: string, userId: string) => (await store.get(userKey(teamId, userId))) as string | undefined,
