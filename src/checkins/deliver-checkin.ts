@@ -55,7 +55,9 @@ export async function runCheckin(
   options: { manual?: boolean; signal?: AbortSignal } = {},
 ): Promise<RunOutcome> {
   const record = await deps.checkins.get(id);
-  if (!record || (record.status === 'paused' && !options.manual)) return 'skipped';
+  // No record: cancelled or erased (`archie data delete`) while scheduled; the scheduler then drops it.
+  if (!record) return 'gone';
+  if (record.status === 'paused' && !options.manual) return 'skipped';
   if (!options.manual && !runsAt(record.schedule, scheduledAt)) return 'skipped';
   if (await deps.checkins.wasDelivered(id, scheduledAt)) return 'duplicate';
 
