@@ -79,15 +79,22 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   });
 
   const listeners: AssessmentListener[] = [];
+  // Admission control: a turn takes a slot once it holds its conversation, so turns queued behind another
+  // turn of the same conversation hold none. Inside the guard: a message refused by a limit costs no slot.
+  const admission = createAdmission({
+    limit: config.limits.maxTurnsInFlight,
+    onRefused: () => metrics.limitHits.inc({ limit: 'turns_in_flight' }),
+  });
+  const turnLock = createTurnLock(store.keyv, {
+    onWaitExpired: (conversationId) =>
+      logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),
+  });
   const core = createConsultant({
     knowledge,
     store: store.keyv,
     clock,
     assist,
-    serialize: createTurnLock(store.keyv, {
-      onWaitExpired: (conversationId) =>
-        logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),
-    }),
+    serialize: (conversationId, task) => turnLock(conversationId, () => admission.run(task)),
     onAssessment: async (event) => {
       for (const listener of listeners) {
         try {
@@ -98,14 +105,8 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
       }
     },
   });
-  // Admission control sits inside the guard: a message refused by a limit costs no slot.
-  const admission = createAdmission({
-    limit: config.limits.maxTurnsInFlight,
-    onRefused: () => metrics.limitHits.inc({ limit: 'turns_in_flight' }),
-  });
   const admitted: Consultant = {
     ...core,
-    handle: (conversationId, input, ctx) => admission.run(() => core.handle(conversationId, input, ctx)),
     ask: (question, ctx) => admission.run(() => core.ask(question, ctx)),
     assess: (description) => admission.run(() => core.assess(description)),
   };

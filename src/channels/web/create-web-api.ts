@@ -30,7 +30,7 @@ export interface WebApiDeps {
   /** Conversations one client address may start per hour (they cost storage; the chat has no login). */
   conversationsPerHour: number;
   clock: Clock;
-  /** In front of each turn: refuses it (503, Retry-After) while Archie is answering all it can. */
+  /** In front of each turn and new conversation: refuses it (503, Retry-After) while Archie is answering all it can. */
   admit?: RequestHandler;
   /** Unguessable conversation ids; injectable for tests. */
   newId?: () => string;
@@ -90,7 +90,8 @@ export function createWebApi(deps: WebApiDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: deps.maxBodyBytes, strict: true }));
 
-  router.post('/conversations', async (req, res) => {
+  const admit: RequestHandler = deps.admit ?? ((_req, _res, next) => next());
+  router.post('/conversations', admit, async (req, res) => {
     const started = await startedPerHour.add(req.ip ?? 'unknown');
     if (started.count > deps.conversationsPerHour) {
       const minutes = Math.ceil(started.resetInMs / 60_000);
@@ -118,7 +119,6 @@ export function createWebApi(deps: WebApiDeps): Router {
     res.json({ id, messages: transcript.messages, ...pageSettings });
   });
 
-  const admit: RequestHandler = deps.admit ?? ((_req, _res, next) => next());
   router.post('/conversations/:id/messages', admit, async (req, res) => {
     const id = checkId(req.params.id);
     const parsed = turnSchema.safeParse(req.body);
