@@ -131,13 +131,36 @@ try {
   }
 
   // Warm-up: a few turns on every channel, then the baseline.
-  const webConversation = async () => {
-    const res = await fetch(`${base}/api/web/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    return ((await res.json()) as { id: string }).id;
+  const counts = {
+    slack: 0,
+    web: 0,
+    web503: 0,
+    teams: 0,
+    teams503: 0,
+    errors: 0,
+    healthErrors: 0,
+  };
+  /** A new web chat conversation; while Archie is full (503) it waits Retry-After and asks again. */
+  const webConversation = async (): Promise<string> => {
+    for (;;) {
+      const res = await fetch(`${base}/api/web/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const body = (await res.json()) as { id?: string };
+      if (res.status === 201 && body.id) return body.id;
+      if (res.status !== 503) throw new Error(`starting a web conversation answered ${res.status}`);
+      counts.web += 1;
+      counts.web503 += 1;
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1_000));
+    }
+  };
+  /** The server's V8 heap in use (MB), from /metrics: tells a leak from memory the process keeps. */
+  const heapMb = async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const match = /^archie_nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+    return match ? Math.round(Number(match[1]) / 1_048_576) : Number.NaN;
   };
   for (const text of DESCRIPTIONS) {
     const id = await webConversation();
@@ -149,18 +172,10 @@ try {
   }
   await new Promise((r) => setTimeout(r, 2_000));
   const rssBefore = rssMb(server.pid!);
+  const heapBefore = await heapMb();
 
   const slackAcks: number[] = [];
   const health: number[] = [];
-  const counts = {
-    slack: 0,
-    web: 0,
-    web503: 0,
-    teams: 0,
-    teams503: 0,
-    errors: 0,
-    healthErrors: 0,
-  };
   const errorKinds = new Map<string, number>();
   const error = (kind: string) => {
     counts.errors += 1;
@@ -275,6 +290,7 @@ try {
   const rssAtEnd = rssMb(server.pid!);
   await new Promise((r) => setTimeout(r, settleSeconds * 1_000));
   const rssAfter = rssMb(server.pid!);
+  const heapAfter = await heapMb();
 
   const healthP99 = percentile(health, 99);
   const slackP99 = percentile(slackAcks, 99);
@@ -302,7 +318,7 @@ try {
     ],
     [
       'Server RSS',
-      `${rssBefore} MB before, ${rssPeak} MB peak, ${rssAtEnd} MB at the end, ${rssAfter} MB ${settleSeconds} s later`,
+      `${rssBefore} MB before, ${rssPeak} MB peak, ${rssAtEnd} MB at the end, ${rssAfter} MB ${settleSeconds} s later (V8 heap in use ${heapBefore} → ${heapAfter} MB)`,
       `after <= ${TARGETS.rssGrowth}x before`,
       rssAfter <= rssBefore * TARGETS.rssGrowth,
     ],
