@@ -11,6 +11,7 @@ import type {
   Architecture,
   Component,
   ContainerPlatform,
+  DeploymentTopology,
   FactKey,
   ModelHosting,
   Pain,
@@ -49,6 +50,8 @@ export interface ResolvedProfile {
   untrustedCode: boolean;
   languages: string[];
   reusedByOtherProducts: boolean;
+  /** Who runs it (no default: only a stated topology changes anything). */
+  deploymentTopology?: DeploymentTopology;
   currentArchitecture: Architecture;
   pains: Pain[];
   known: ReadonlySet<FactKey>;
@@ -239,6 +242,7 @@ export function resolveProfile(
     untrustedCode: profile.untrustedCode ?? false,
     languages: profile.languages ?? [],
     reusedByOtherProducts: profile.reusedByOtherProducts ?? false,
+    deploymentTopology: profile.deploymentTopology,
     currentArchitecture:
       profile.currentArchitecture ?? (stage === 'idea' ? 'none' : services >= 5 ? 'microservices' : 'monolith'),
     pains: profile.pains ?? [],

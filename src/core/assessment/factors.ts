@@ -233,6 +233,16 @@ export const TEAM_FACTORS: Factor[] = [
       `One deployable already ships about ${p.deploysPerWeek} times a week without teams waiting on each other; GitHub and Shopify keep very large organisations productive this way, so the case for splitting has to come from elsewhere.`,
   },
   {
+    id: 'customer-operated',
+    label: 'Customers run what you ship',
+    facts: ['deploymentTopology'],
+    weights: { monolith: 1, 'modular-monolith': 1.5, hybrid: -1, microservices: -3 },
+    citations: ['service-weaver-hotos', 'fowler-microservice-premium', 'vogels-monoliths-not-dinosaurs'],
+    strength: (p) => (p.deploymentTopology === 'customer-installed' || p.deploymentTopology === 'edge' ? 1 : undefined),
+    explain: (p) =>
+      `${p.deploymentTopology === 'edge' ? 'It runs on devices at the edge' : 'Customers install and run it on their own infrastructure'}: every extra service is one more thing someone else must install, upgrade, secure and operate, so the premium of each deployable is paid again at every site. Keep logical modules but ship as few processes as possible (organise the code in components, decide at deploy time what runs together); a separate process pays only where the hardware differs, such as a model server.`,
+  },
+  {
     id: 'distributed-monolith',
     label: 'Signs of a distributed monolith',
     facts: ['pains', 'currentArchitecture', 'releaseFriction'],
