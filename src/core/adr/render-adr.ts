@@ -3,6 +3,7 @@ import {
   type Assessment,
   type Citation,
   formatScore,
+  recommendedPhrase,
   VERDICT_LABELS,
   VERDICTS,
   type Verdict,
@@ -56,6 +57,29 @@ function slug(text: string): string {
     .slice(0, 60);
 }
 
+/**
+ * The decision drivers, labelled: what argues for the chosen option, then what argues against it (outweighed);
+ * a driver that rests only on assumptions says so.
+ */
+function drivers(a: Assessment): string[] {
+  const assumed = new Set(a.assumptions.map((x) => x.fact));
+  const weight = (f: Assessment['factors'][number]) => f.contributions[a.verdict] ?? 0;
+  const line = (f: Assessment['factors'][number]) => {
+    const facts = f.decidedBy ?? f.facts;
+    const onlyAssumed = facts.length > 0 && facts.every((k) => assumed.has(k));
+    return `- **${f.label}**${onlyAssumed ? ' (assumed)' : ''}: ${f.explanation}${cite(f.citations)}`;
+  };
+  const forIt = a.factors.filter((f) => weight(f) > 0).sort((x, y) => weight(y) - weight(x));
+  const against = a.factors.filter((f) => weight(f) < 0).sort((x, y) => weight(x) - weight(y));
+  const name = recommendedPhrase(a.verdict);
+  return [
+    `For ${name}:`,
+    '',
+    ...(forIt.length ? forIt.map(line) : ['- (nothing stated argues for it; it wins on the assumptions below)']),
+    ...(against.length ? ['', `Against ${name} (outweighed):`, '', ...against.map(line)] : []),
+  ];
+}
+
 /** The ADR for one assessment. */
 export function renderAdr(input: AdrInput): RenderedAdr {
   const { assessment: a, profile, date } = input;
@@ -79,7 +103,7 @@ export function renderAdr(input: AdrInput): RenderedAdr {
     '',
     '## Decision Drivers',
     '',
-    ...a.factors.map((f) => `- **${f.label}**: ${f.explanation}${cite(f.citations)}`),
+    ...drivers(a),
     '',
     '## Considered Options',
     '',
@@ -95,7 +119,7 @@ export function renderAdr(input: AdrInput): RenderedAdr {
     '',
     '### Consequences',
     '',
-    ...a.risks.map((r) => `- Risk: ${r.risk}. Mitigation: ${r.mitigation}${cite(r.citations)}`),
+    ...a.risks.map((r) => `- Risk: ${r.risk.replace(/\.$/, '')}. Mitigation: ${r.mitigation}${cite(r.citations)}`),
     ...a.nextSteps.map((s) => `- Next step: ${s}`),
     '',
     '### What would change this decision',

@@ -16,6 +16,13 @@ describe('the exported ADR', () => {
     const assessment = assessProfile(profile, kb);
     const adr = renderAdr({ assessment, profile, date: new Date('2026-03-02T10:00:00Z') });
     expect(adr.filename).toMatch(/^2026-03-02-use-a-hybrid-.*\.md$/);
+    // Decision drivers say which way each factor argues; no risk line ends in a double full stop.
+    const drivers = adr.markdown.split('## Decision Drivers')[1]!.split('## Considered Options')[0]!;
+    const [forIt, against] = drivers.split('Against a hybrid (outweighed):');
+    expect(forIt).toContain('For a hybrid:');
+    expect(forIt).toContain('**Self-hosted models on GPUs**');
+    expect(against).toContain('**Every service pays an entry fee**');
+    expect(adr.markdown).not.toMatch(/\.\. Mitigation/);
     for (const heading of [
       '# Use a hybrid',
       '- Status: proposed',
