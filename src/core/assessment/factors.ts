@@ -28,11 +28,12 @@ const people = (p: ResolvedProfile) => `${p.engineers.toLocaleString('en-US')} e
 /** The organisation as the team gave it: its teams when stated, else its engineers (never an assumed count). */
 const group = (p: ResolvedProfile) =>
   p.known.has('teams') || !p.known.has('engineers') ? `${p.teams} teams` : people(p);
-/** Where the teams work: one deployable, unless they already run services. */
+/** Where the teams work: one deployable only when the team said so, otherwise one system. */
 const sharing = (p: ResolvedProfile) =>
-  p.currentArchitecture === 'microservices' || p.currentArchitecture === 'hybrid'
-    ? 'changing one system'
-    : 'sharing one deployable';
+  p.known.has('currentArchitecture') &&
+  (p.currentArchitecture === 'monolith' || p.currentArchitecture === 'modular-monolith')
+    ? 'sharing one deployable'
+    : 'changing one system';
 const contention = (p: ResolvedProfile) =>
   p.releaseFriction || p.pains.some((x) => x === 'merge-conflicts' || x === 'team-contention' || x === 'slow-releases');
 

@@ -1,6 +1,6 @@
 /** Concrete next steps for the chosen path, most important first. */
 import type { Verdict } from './assessment.js';
-import { missingPrerequisites, type ResolvedProfile } from './defaults.js';
+import { missingPrerequisites, prerequisitesInWords, type ResolvedProfile } from './defaults.js';
 
 /** Next steps for `verdict`; `extracted` names the services a hybrid should split out. */
 export function nextStepsFor(verdict: Verdict, p: ResolvedProfile, extracted: string[]): string[] {
@@ -25,7 +25,7 @@ export function nextStepsFor(verdict: Verdict, p: ResolvedProfile, extracted: st
         'Draw module boundaries along domains, give each an owning team, a public interface and its own tables.',
       );
       steps.push('Enforce the boundaries in CI (a dependency check that fails the build on forbidden imports).');
-      if (missing.length) steps.push(`Close the operational gaps first: ${missing.join(', ')}.`);
+      if (missing.length) steps.push(`Close the operational gaps first (${prerequisitesInWords(p, 'missing')}).`);
       steps.push(
         'Measure lead time and deploy frequency per team to see whether any module needs independent release.',
       );
@@ -45,7 +45,8 @@ export function nextStepsFor(verdict: Verdict, p: ResolvedProfile, extracted: st
       steps.push('Trace requests across the core and the extracted services from day one.');
       break;
     case 'microservices':
-      if (missing.length) steps.push(`Before splitting further, put in place: ${missing.join(', ')}.`);
+      if (missing.length)
+        steps.push(`Before splitting further, put in place what is missing (${prerequisitesInWords(p, 'missing')}).`);
       steps.push(
         'Give each service to exactly one team; split along the boundaries where teams block each other today.',
       );

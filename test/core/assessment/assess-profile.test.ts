@@ -253,6 +253,14 @@ describe('assessProfile explains itself with sources', () => {
     expect(value(shipping).stage).toMatch(/^in production/);
     expect(why(shipping).onCall).toBe('you deploy to production about 50 times a week');
     expect(why(shipping).ciCd).toBe('you deploy about 50 times a week');
+    // What was assumed is never told back as fact: "one deployable" only when the team said so.
+    const text = (profile: TeamProfile) => {
+      const a = assessProfile(profile);
+      return [...a.reasons.map((r) => r.text), ...a.nextSteps].join('\n');
+    };
+    expect(text(shipping)).not.toContain('sharing one deployable');
+    expect(text(shipping)).toMatch(/not mentioned, so assumed missing: distributed tracing/);
+    expect(text({ ...shipping, currentArchitecture: 'monolith' })).toContain('5 teams sharing one deployable');
     // 200,000 documents a night is light ingestion, said beside the threshold that matters.
     expect(why({ documentsPerDay: 200_000 }).heavyIngestion).toBe(
       '200,000 documents a day is below the ~1M a day where separate ingestion workers usually pay off',
