@@ -76,6 +76,8 @@ export interface ChangeTrigger {
   wouldMoveTo: Verdict;
   /** True for an entry read from the team's own plans (it may name the current verdict: nothing changes). */
   plan?: boolean;
+  /** The facts the condition changes. */
+  facts?: FactKey[];
 }
 
 export interface Assumption {

@@ -52,5 +52,9 @@ export function planTriggers(
 export function withPlans(a: Assessment, profile: TeamProfile, plans: readonly Plan[]): Assessment {
   if (!plans.length) return a;
   const entries = planTriggers(a, profile, plans);
-  return { ...a, changeTriggers: [...entries, ...a.changeTriggers.filter((t) => !t.plan)] };
+  // A general trigger about what a plan already covers ("you start self-hosting…" beside "Your plan: …
+  // self-host…") would say the same thing twice.
+  const covered = new Set(plans.map((p) => p.key));
+  const general = a.changeTriggers.filter((t) => !t.plan && !t.facts?.some((k) => covered.has(k)));
+  return { ...a, changeTriggers: [...entries, ...general] };
 }

@@ -125,7 +125,11 @@ export function changeTriggersFor(
 ): ChangeTrigger[] {
   return TRIGGERS.filter((t) => t.when(p, verdict) && score(t.apply(profile, p)) === t.wouldMoveTo)
     .slice(0, 4)
-    .map(({ condition, wouldMoveTo }) => ({ condition, wouldMoveTo }));
+    .map((t) => {
+      const after = t.apply(profile, p);
+      const facts = (Object.keys(after) as (keyof TeamProfile)[]).filter((k) => after[k] !== profile[k]);
+      return { condition: t.condition, wouldMoveTo: t.wouldMoveTo, facts };
+    });
 }
 
 /** Each trigger's condition applied to a profile, for tests of the what-if property. */
