@@ -24,6 +24,13 @@ export function recommendedPhrase(verdict: Verdict): string {
  */
 export const CLOSE_CALL_POINTS = 1;
 
+/** A whole number with thousands separators ("200,000"), without Intl (the engine runs it per assessment). */
+export function formatCount(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
 /** A score as every channel shows it: one decimal ("2.9"). */
 export function formatScore(score: number): string {
   return (Math.round(score * 10) / 10).toFixed(1);

@@ -4,6 +4,7 @@
  * and the one that does not (a hosted model API).
  */
 import type { Component } from '../profile/profile.js';
+import { formatCount } from './assessment.js';
 import { HEAVY_INGESTION_DOCUMENTS_PER_DAY, type ResolvedProfile } from './defaults.js';
 import type { Factor } from './factors.js';
 
@@ -67,7 +68,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
     explain: (p) =>
       `${
         p.documentsPerDay && p.known.has('documentsPerDay')
-          ? `Ingesting ${p.documentsPerDay.toLocaleString('en-US')} documents a day (${p.documentsPerDay >= HEAVY_INGESTION_DOCUMENTS_PER_DAY ? 'at or above the ~1M a day where separate workers usually pay off' : 'below the ~1M a day where volume alone pays for separate workers; it counts because of how you describe the job'})`
+          ? `Ingesting ${formatCount(p.documentsPerDay)} documents a day (${p.documentsPerDay >= HEAVY_INGESTION_DOCUMENTS_PER_DAY ? 'at or above the ~1M a day where separate workers usually pay off' : 'below the ~1M a day where volume alone pays for separate workers; it counts because of how you describe the job'})`
           : 'Heavy ingestion (long parse, chunk and embed jobs)'
       } has a different load shape and failure mode from answering users; running it as queue-driven workers keeps a nightly backfill from starving live requests.`,
     boundary: () => 'Ingestion workers (queue-driven batch jobs: parse, chunk, embed)',

@@ -19,7 +19,7 @@ import type {
   TeamProfile,
   TrafficShape,
 } from '../profile/profile.js';
-import type { Assumption } from './assessment.js';
+import { type Assumption, formatCount } from './assessment.js';
 
 /** A profile with every fact the factors read filled in, plus which facts were actually known. */
 export interface ResolvedProfile {
@@ -60,6 +60,7 @@ export interface ResolvedProfile {
 }
 
 const LIVE_STAGES: Stage[] = ['production', 'scale'];
+const NO_FACTS: ReadonlySet<FactKey> = new Set();
 
 /** Documents a day from which separate ingestion workers usually pay off. */
 export const HEAVY_INGESTION_DOCUMENTS_PER_DAY = 1_000_000;
@@ -81,7 +82,7 @@ export const DEFAULT_THRESHOLDS = {
 } as const;
 
 const T = DEFAULT_THRESHOLDS;
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 
 /** Why an unknown fact was given its default: the context it follows from, in words, or the common case. */
 type Because = Partial<Record<FactKey, string>>;
@@ -247,17 +248,24 @@ export function resolveProfile(
       profile.currentArchitecture ?? (stage === 'idea' ? 'none' : services >= 5 ? 'microservices' : 'monolith'),
     pains: profile.pains ?? [],
     known,
-    conditioned: new Set<FactKey>(
-      [
-        !known.has('tracing') && tracingContext ? 'tracing' : undefined,
-        !known.has('onCall') && !profile.stage && liveSignal ? 'onCall' : undefined,
-        !known.has('onCall') && profile.stage && live ? 'onCall' : undefined,
-        !known.has('containerPlatform') && kubernetesContext ? 'containerPlatform' : undefined,
-        !known.has('platformTeam') && platformContext ? 'platformTeam' : undefined,
-        !known.has('ciCd') && (profile.deploysPerWeek ?? 0) >= 1 ? 'ciCd' : undefined,
-      ].filter((k): k is FactKey => k !== undefined),
-    ),
+    conditioned: NO_FACTS,
   };
+  // Defaults that follow from what was said (most profiles have none: share one empty set).
+  if (
+    (!known.has('tracing') && tracingContext) ||
+    (!known.has('onCall') && live) ||
+    (!known.has('containerPlatform') && kubernetesContext) ||
+    (!known.has('platformTeam') && platformContext) ||
+    (!known.has('ciCd') && (profile.deploysPerWeek ?? 0) >= 1)
+  ) {
+    const conditioned = new Set<FactKey>();
+    if (!known.has('tracing') && tracingContext) conditioned.add('tracing');
+    if (!known.has('onCall') && live && (profile.stage || liveSignal)) conditioned.add('onCall');
+    if (!known.has('containerPlatform') && kubernetesContext) conditioned.add('containerPlatform');
+    if (!known.has('platformTeam') && platformContext) conditioned.add('platformTeam');
+    if (!known.has('ciCd') && (profile.deploysPerWeek ?? 0) >= 1) conditioned.add('ciCd');
+    resolved.conditioned = conditioned;
+  }
   const assumptions: Assumption[] = [];
   if (explain) {
     why('ciCd', () =>

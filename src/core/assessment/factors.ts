@@ -4,7 +4,7 @@
  * Team and operations factors live here; genAI-specific boundaries live in boundary-factors.ts.
  */
 import type { FactKey } from '../profile/profile.js';
-import type { Verdict } from './assessment.js';
+import { formatCount, type Verdict } from './assessment.js';
 import { BOUNDARY_FACTORS } from './boundary-factors.js';
 import { opsMaturity, prerequisiteFacts, prerequisitesInWords, type ResolvedProfile } from './defaults.js';
 
@@ -24,7 +24,7 @@ export interface Factor {
   boundary?(p: ResolvedProfile): string;
 }
 
-const people = (p: ResolvedProfile) => `${p.engineers.toLocaleString('en-US')} engineer${p.engineers === 1 ? '' : 's'}`;
+const people = (p: ResolvedProfile) => `${formatCount(p.engineers)} engineer${p.engineers === 1 ? '' : 's'}`;
 /** The organisation as the team gave it: its teams when stated, else its engineers (never an assumed count). */
 const group = (p: ResolvedProfile) =>
   p.known.has('teams') || !p.known.has('engineers') ? `${p.teams} teams` : people(p);

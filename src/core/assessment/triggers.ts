@@ -123,13 +123,16 @@ export function changeTriggersFor(
   profile: TeamProfile,
   score: (profile: TeamProfile) => Verdict,
 ): ChangeTrigger[] {
-  return TRIGGERS.filter((t) => t.when(p, verdict) && score(t.apply(profile, p)) === t.wouldMoveTo)
-    .slice(0, 4)
-    .map((t) => {
-      const after = t.apply(profile, p);
-      const facts = (Object.keys(after) as (keyof TeamProfile)[]).filter((k) => after[k] !== profile[k]);
-      return { condition: t.condition, wouldMoveTo: t.wouldMoveTo, facts };
-    });
+  const out: ChangeTrigger[] = [];
+  for (const t of TRIGGERS) {
+    if (out.length === 4) break;
+    if (!t.when(p, verdict)) continue;
+    const after = t.apply(profile, p);
+    if (score(after) !== t.wouldMoveTo) continue;
+    const facts = (Object.keys(after) as (keyof TeamProfile)[]).filter((k) => after[k] !== profile[k]);
+    out.push({ condition: t.condition, wouldMoveTo: t.wouldMoveTo, facts });
+  }
+  return out;
 }
 
 /** Each trigger's condition applied to a profile, for tests of the what-if property. */
