@@ -49,7 +49,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const store = createStore(config.store.url);
-  const knowledge = await loadKnowledgeBase(options.knowledgeDir);
+  const knowledge = await loadKnowledgeBase(options.knowledgeDir, config.knowledge.organisationDirs);
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const readiness: ReadinessCheck[] = [
     {

@@ -62,7 +62,7 @@ export async function buildConsultant(
     ? await openStore(config.store.url)
     : { keyv: new Keyv(), kind: 'memory' as const, close: async () => {} };
   try {
-    const knowledge = await loadKnowledgeBase();
+    const knowledge = await loadKnowledgeBase(undefined, config.knowledge.organisationDirs);
     // With a configured model the CLI explains and answers better; without one, the model code is never loaded.
     const assist = config.llm
       ? await (await import('../adapters/langchain/create-configured-assist.js')).createConfiguredAssist(config, {

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, string> = {
   serve: 'Run Archie: Slack, Teams, web chat and check-ins on one port (what `npm start` runs)',
   assess: 'Read a description of your genAI system on stdin and print a recommendation (--json, --format adr)',
   ask: 'Answer a question from the knowledge base with sources (--json)',
+  kb: 'kb check: validate every knowledge document (public and KNOWLEDGE_DIRS), file:line per problem',
   chat: 'Interview in the terminal (also works with piped stdin)',
   history: 'Show the assessment history of a team (--team <id>, --json)',
   config: 'config check: print the effective configuration with secrets masked',

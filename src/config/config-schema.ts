@@ -80,6 +80,8 @@ export const envSchema = z.object({
   /** Markdown files served at /privacy and /terms (Teams requires both); templates ship in pages/. */
   PRIVACY_PAGE: optionalString,
   TERMS_PAGE: optionalString,
+  /** The organisation's own knowledge: folders of Markdown documents, comma-separated. */
+  KNOWLEDGE_DIRS: optionalString,
 
   CHECKINS: bool.default(true),
   CHECKIN_STALE_DAYS: int(1, 3650).default(90),
@@ -117,6 +119,8 @@ export interface Config {
   webChat: boolean;
   /** The Markdown behind /privacy and /terms. */
   site: { privacyPage: string; termsPage: string };
+  /** Folders of the organisation's own documents (KNOWLEDGE_DIRS), absolute; searched and cited with the public ones. */
+  knowledge: { organisationDirs: string[] };
   /** lockMs: BullMQ job lock; a replica silent this long is presumed dead and its run handed over. */
   checkins: { enabled: boolean; staleDays: number; lockMs: number };
   limits: {

@@ -51,6 +51,12 @@ export function describeConfig(config: Config): Array<[string, string]> {
           : 'off: no MICROSOFT_APP_ID, and unauthenticated Teams runs only on a loopback HOST',
     ],
     ['web chat', config.webChat ? 'on' : 'off (set WEB_CHAT=true to serve it on this HOST)'],
+    [
+      'organisation knowledge',
+      config.knowledge.organisationDirs.length
+        ? config.knowledge.organisationDirs.join(', ')
+        : 'none (set KNOWLEDGE_DIRS to add your own ADRs, standards and policies)',
+    ],
     ['privacy / terms pages', `${config.site.privacyPage} / ${config.site.termsPage}`],
     ['check-ins', config.checkins.enabled ? `on, stale after ${config.checkins.staleDays} days` : 'off'],
     [

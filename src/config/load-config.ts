@@ -78,6 +78,7 @@ function toConfig(env: Env): Config {
       privacyPage: resolve(env.PRIVACY_PAGE ?? `${PAGES_DIR}privacy.md`),
       termsPage: resolve(env.TERMS_PAGE ?? `${PAGES_DIR}terms.md`),
     },
+    knowledge: { organisationDirs: knowledgeDirs(env.KNOWLEDGE_DIRS) },
     checkins: { enabled: env.CHECKINS, staleDays: env.CHECKIN_STALE_DAYS, lockMs: env.CHECKIN_LOCK_MS },
     limits: {
       messagesPerMinute: env.RATE_LIMIT_MESSAGES_PER_MINUTE,
@@ -91,6 +92,16 @@ function toConfig(env: Env): Config {
     retention: { conversationDays: env.CONVERSATION_RETENTION_DAYS, webIdleDays: env.WEB_CONVERSATION_IDLE_DAYS },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** KNOWLEDGE_DIRS: comma-separated folders, each resolved from the working directory, duplicates once. */
+export function knowledgeDirs(value: string | undefined): string[] {
+  const dirs = (value ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((d) => resolve(d));
+  return [...new Set(dirs)];
 }
 
 function llmConfig(env: Env): Config['llm'] {

@@ -4,11 +4,12 @@ import { buildConsultant, EXIT, EXIT_CODES_HELP, parseOptions, usage, withErrors
 
 const HELP = `Usage: archie ask [--json] "<question>"
 
-Answers a question about genAI system architecture from Archie's curated knowledge base, citing each
-source (title and URL). When the knowledge base does not cover it, says so and lists nearby topics.
+Answers a question about genAI system architecture from Archie's curated knowledge base and your
+organisation's documents (KNOWLEDGE_DIRS), citing each source (title and URL). When the knowledge base does not cover it, says so and lists nearby topics.
 
 Options:
-  --json       One JSON object: {answer, found, citations: [{title, url}], nearby: [{title, url}]}
+  --json       One JSON object: {answer, found, citations: [{title, url}], nearby: [{title, url}]};
+               a citation of your organisation's own document (KNOWLEDGE_DIRS) adds organisation: true
   -h, --help   Show this help
 
 Examples:
@@ -34,7 +35,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const cli = await buildConsultant(io, { persistent: false });
     try {
       const answer = await cli.consultant.ask(question, { channel: 'cli' });
-      const link = (c: { title: string; url: string }) => ({ title: c.title, url: c.url });
+      const link = (c: { title: string; url: string; organisation?: true }) => ({
+        title: c.title,
+        url: c.url,
+        ...(c.organisation ? { organisation: true } : {}),
+      });
       if (values.json) {
         io.stdout(
           `${JSON.stringify(

@@ -1,6 +1,7 @@
 /** `archie assess`: a description on stdin (or as arguments) → a recommendation as Markdown, JSON or an ADR. */
 
 import { renderAdr } from '../../core/adr/render-adr.js';
+import type { Citation } from '../../core/assessment/assessment.js';
 import type { AssessResult } from '../../core/consultant.js';
 import { ArchieError } from '../../core/errors.js';
 import { templatedSummary } from '../../core/interview/interview-messages.js';
@@ -37,8 +38,8 @@ ${EXIT_CODES_HELP}
 /** The JSON shape scripts rely on. */
 export function toJson(result: AssessResult, notes: string[]) {
   const a = result.assessment;
-  const cite = (cs: { id: string; title: string; url: string }[]) =>
-    cs.map(({ id, title, url }) => ({ id, title, url }));
+  const cite = (cs: Citation[]) =>
+    cs.map(({ id, title, url, organisation }) => ({ id, title, url, ...(organisation ? { organisation } : {}) }));
   return {
     recommendation: a.verdict,
     confidence: a.confidence,

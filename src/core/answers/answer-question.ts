@@ -5,6 +5,7 @@
 import type { Citation } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { contentTerms } from '../knowledge/analyze-text.js';
+import { citeDoc } from '../knowledge/cite-doc.js';
 import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
 import { judgeRelevance } from './judge-relevance.js';
 import { selectSentences } from './select-sentences.js';
@@ -96,7 +97,7 @@ function suggestions(kb: KnowledgeBase): Citation[] {
 }
 
 function citationFor(doc: KnowledgeDoc | undefined): Citation[] {
-  return doc ? [{ id: doc.id, title: doc.title, url: doc.url }] : [];
+  return doc ? [citeDoc(doc)] : [];
 }
 
 function distinct(ids: string[]): string[] {

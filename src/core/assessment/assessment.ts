@@ -46,6 +46,8 @@ export interface Citation {
   id: string;
   title: string;
   url: string;
+  /** The organisation's own document (KNOWLEDGE_DIRS); its title then ends with ORGANISATION_MARK. */
+  organisation?: true;
 }
 
 /** One named, weighted factor that moved the scores, with the documents that justify it. */

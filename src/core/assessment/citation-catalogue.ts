@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { citeDoc } from '../knowledge/cite-doc.js';
 import type { KnowledgeBase } from '../knowledge/knowledge.js';
 import type { Citation } from './assessment.js';
 
@@ -55,7 +56,7 @@ export const defaultCitationLookup: CitationLookup = (id) => {
 export function citationLookupFrom(kb: Pick<KnowledgeBase, 'docs'>): CitationLookup {
   return (id) => {
     const doc = kb.docs.get(id);
-    return doc ? { id: doc.id, title: doc.title, url: doc.url } : undefined;
+    return doc ? citeDoc(doc) : undefined;
   };
 }
 
@@ -67,7 +68,7 @@ export function resolveCitations(ids: readonly string[], lookup?: CitationLookup
     if (seen.has(id)) continue;
     seen.add(id);
     const c = lookup?.(id) ?? defaultCitationLookup(id);
-    if (c?.url) out.push({ id: c.id, title: c.title, url: c.url });
+    if (c?.url) out.push({ id: c.id, title: c.title, url: c.url, ...(c.organisation ? { organisation: true } : {}) });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 /** Knowledge base types and the retriever seam (lexical by default; an embedding retriever can be fused in). */
+import type { OrgConstraints } from '../constraints/org-constraints.js';
 
 export type SourceStatus = 'confirmed' | 'secondary' | 'unconfirmed';
 export type DocKind = 'source' | 'synthesis';
@@ -22,6 +23,10 @@ export interface KnowledgeDoc {
   cites: string[];
   body: string;
   file: string;
+  /** True for the organisation's own documents (KNOWLEDGE_DIRS): cited with a "your organisation" mark. */
+  organisation?: boolean;
+  /** Constraints an organisation document declares (see src/core/constraints/org-constraints.ts). */
+  constraints?: OrgConstraints;
 }
 
 export interface Passage {

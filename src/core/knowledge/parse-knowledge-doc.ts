@@ -1,8 +1,13 @@
-/** Parses one knowledge document (YAML front-matter + Markdown body) into a validated KnowledgeDoc. */
+/**
+ * Parses one knowledge document (YAML front-matter + Markdown body) into a validated KnowledgeDoc, or
+ * reports every problem in it with its line. The organisation's documents (KNOWLEDGE_DIRS) use the same
+ * front matter; their `url` may be an internal link, and they may declare constraints.
+ */
 import { basename } from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
-import { ArchieError } from '../errors.js';
+import { readConstraints } from '../constraints/org-constraints.js';
+import { bodyLine, type DocProblem, lineOfField, problemsError } from './document-problems.js';
 import type { KnowledgeDoc } from './knowledge.js';
 
 // YAML turns `published: 2023` into a number and `2015-06-03` into a Date; both are valid dates here.
@@ -50,33 +55,77 @@ const frontMatterSchema = z
     }
   });
 
+// The organisation's documents may link to an intranet page (http://wiki/adr-12): any http(s) address.
+const organisationSchema = frontMatterSchema.safeExtend({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) link (an internal address is fine)' }),
+});
+
+export interface ParseOptions {
+  /** A document from KNOWLEDGE_DIRS: cited as the organisation's, may declare constraints. */
+  organisation?: boolean;
+}
+
 /** Parses `source` (the file's text); `file` is used for the id check and in error messages. */
-export function parseKnowledgeDoc(source: string, file: string): KnowledgeDoc {
+export function parseKnowledgeDoc(source: string, file: string, options: ParseOptions = {}): KnowledgeDoc {
+  const { doc, problems } = checkKnowledgeDoc(source, file, options);
+  if (!doc) throw problemsError(problems);
+  return doc;
+}
+
+/** Validates one document: the document when it is sound, else every problem found, each with its line. */
+export function checkKnowledgeDoc(
+  source: string,
+  file: string,
+  options: ParseOptions = {},
+): { doc?: KnowledgeDoc; problems: DocProblem[] } {
   const name = basename(file);
+  const problems: DocProblem[] = [];
+  const report = (field: string, line: number, problem: string) =>
+    problems.push({ file, line, field, message: `field "${field}" ${problem}` });
   let parsed: matter.GrayMatterFile<string>;
   try {
     // A fresh options object bypasses gray-matter's content cache, which would hide later edits.
     parsed = matter(source, {});
   } catch (cause) {
-    throw malformed(name, 'front-matter', 'is not valid YAML', cause);
+    // js-yaml counts lines from 0 inside the block, which starts on the line after the opening ---.
+    const mark = (cause as { mark?: { line?: number }; reason?: string }).mark;
+    const reason = (cause as { reason?: string }).reason;
+    // An error at the end of the stream (an unclosed bracket) points at the closing ---.
+    const line = Math.min((mark?.line ?? -1) + 2, bodyLine(source) - 1);
+    report('front-matter', Math.max(line, 1), `is not valid YAML${reason ? ` (${reason})` : ''}`);
+    return { problems };
   }
   if (Object.keys(parsed.data).length === 0) {
-    throw malformed(name, 'front-matter', 'is missing (start the file with a --- block)');
+    report('front-matter', 1, 'is missing (start the file with a --- block)');
+    return { problems };
   }
-  const result = frontMatterSchema.safeParse(parsed.data);
+  const result = (options.organisation ? organisationSchema : frontMatterSchema).safeParse(parsed.data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const field = issue.path.join('.') || 'front-matter';
-    throw malformed(name, field, issue.message, result.error);
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.') || 'front-matter';
+      const absent = issue.code === 'invalid_type' && parsed.data[String(issue.path[0])] === undefined;
+      report(field, lineOfField(source, issue.path as (string | number)[]), absent ? 'is missing' : issue.message);
+    }
   }
-  const data = result.data;
+  const declared = readConstraints(parsed.data.constraints);
+  if (parsed.data.constraints !== undefined && !options.organisation) {
+    report(
+      'constraints',
+      lineOfField(source, ['constraints']),
+      "belongs in your organisation's documents (a folder in KNOWLEDGE_DIRS), not in the public knowledge base",
+    );
+  } else {
+    for (const p of declared.problems) report(p.path.join('.'), lineOfField(source, p.path), p.message);
+  }
   const expectedId = name.replace(/\.md$/i, '');
-  if (data.id !== expectedId) {
-    throw malformed(name, 'id', `is "${data.id}" but the file name says "${expectedId}"`);
+  if (result.success && result.data.id !== expectedId) {
+    report('id', lineOfField(source, ['id']), `is "${result.data.id}" but the file name says "${expectedId}"`);
   }
   const body = parsed.content.trim();
-  if (body.length === 0) throw malformed(name, 'body', 'is empty');
-  return {
+  if (body.length === 0) report('body', bodyLine(source), 'is empty (write the document below the --- block)');
+  if (!result.success || problems.length > 0) return { problems };
+  const data = result.data;
+  const doc: KnowledgeDoc = {
     id: data.id,
     title: data.title.trim(),
     url: data.url,
@@ -91,10 +140,8 @@ export function parseKnowledgeDoc(source: string, file: string): KnowledgeDoc {
     cites: data.cites.map((c) => c.trim()),
     body,
     file,
+    ...(options.organisation ? { organisation: true } : {}),
+    ...(declared.constraints ? { constraints: declared.constraints } : {}),
   };
-}
-
-function malformed(file: string, field: string, problem: string, cause?: unknown): ArchieError {
-  const message = `Knowledge document ${file}: field "${field}" ${problem}.`;
-  return new ArchieError('knowledge_malformed', message, { cause, details: { file, field } });
+  return { doc, problems };
 }
