@@ -5,11 +5,11 @@
  * renderers do the work.
  */
 import { answerQuestion } from './answers/answer-question.js';
-import { assessProfile } from './assessment/assess-profile.js';
 import type { Assessment } from './assessment/assessment.js';
 import { askForEssentials, describedSystem, missingEssentials, tooLittleToDecide } from './assessment/essentials.js';
 import { withPlans } from './assessment/plan-triggers.js';
 import { type Clock, systemClock } from './clock.js';
+import { createConstrainedEngine } from './constraints/apply-constraints.js';
 import type { Answer, AssessmentListener, Consultant } from './consultant.js';
 import { ArchieError, toArchieError } from './errors.js';
 import { createConversationStore, newConversationState } from './interview/conversation-state.js';
@@ -43,9 +43,11 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
   const clock = deps.clock ?? systemClock;
   const maxMessageChars = deps.limits?.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
   const conversations = createConversationStore(deps.store, { now: () => clock.now() });
+  // The engine, through the organisation's constraints (KNOWLEDGE_DIRS) when its documents declare any.
+  const engine = createConstrainedEngine(deps.knowledge);
   // Each assumption carries its fact's human name: every channel shows it.
   const assess = (profile: TeamProfile): Assessment => {
-    const raw = assessProfile(profile, deps.knowledge);
+    const raw = engine.assess(profile);
     return { ...raw, assumptions: raw.assumptions.map((a) => ({ ...a, label: FACT_LABELS[a.fact] })) };
   };
 
@@ -63,6 +65,7 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
 
   const interview = createInterview({
     assess,
+    score: engine.score,
     answer,
     assist: deps.assist,
     now: () => clock.now(),

@@ -19,8 +19,10 @@ what would change it, the assumptions made for facts you did not give, and cited
 
 Options:
   --json             One JSON object: recommendation, confidence (0..1), reasons (with citations),
-                     assumptions, citations [{title,url}], risks, nextSteps, changeTriggers, profile,
-                     facts [{fact,value,evidence,source}] and plans [{fact,value,evidence,modality}]
+                     assumptions, citations [{title,url}] (organisation: true for your own documents),
+                     organisationConstraints [{constraint,value,reason,effect,source}], risks,
+                     nextSteps, changeTriggers, profile, facts [{fact,value,evidence,source}] and
+                     plans [{fact,value,evidence,modality}]
   --format <f>       markdown (default), json, or adr (a MADR-style Architecture Decision Record)
   -h, --help         Show this help
 
@@ -52,6 +54,13 @@ export function toJson(result: AssessResult, notes: string[]) {
     runnerUp: a.runnerUp,
     assumptions: a.assumptions,
     citations: cite(a.citations),
+    organisationConstraints: (a.organisationConstraints ?? []).map((c) => ({
+      constraint: c.name,
+      value: c.value,
+      ...(c.reason ? { reason: c.reason } : {}),
+      effect: c.effect,
+      source: cite([c.source])[0],
+    })),
     profile: result.profile,
     facts: Object.entries(result.profile).map(([fact, value]) => {
       const record = result.provenance[fact as keyof typeof result.provenance];

@@ -38,11 +38,24 @@ const VERDICT_CITATIONS: Record<Verdict, string[]> = {
 const MAX_REASONS = 5;
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Limits an organisation's constraints put on the result (src/core/constraints/apply-constraints.ts). */
+export interface AssessOptions {
+  /** Only these verdicts may be recommended (or named as the runner-up). */
+  allowed?: ReadonlySet<Verdict>;
+  /** At most this many extracted services, kept in the catalogue's order (GPU inference, ingestion, compliance, …). */
+  maxExtracted?: number;
+}
+
 /** Assesses a team profile; `source` is a citation lookup or a loaded knowledge base. */
-export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pick<KnowledgeBase, 'docs'>): Assessment {
+export function assessProfile(
+  profile: TeamProfile,
+  source?: CitationLookup | Pick<KnowledgeBase, 'docs'>,
+  options: AssessOptions = {},
+): Assessment {
   const lookup = typeof source === 'function' ? source : source ? citationLookupFrom(source) : undefined;
   const cite = (ids: readonly string[]) => resolveCitations(ids, lookup);
   const { resolved, assumptions } = resolveProfile(profile);
+  const scoreAllowed: typeof scoreResolved = (r, visit) => scoreResolved(r, visit, options.allowed);
 
   const factors: FactorResult[] = [];
   const boundaries: string[] = [];
@@ -50,7 +63,7 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
     verdict,
     runnerUp: second,
     scores,
-  } = scoreResolved(resolved, (factor, strength) => {
+  } = scoreAllowed(resolved, (factor, strength) => {
     const contributions: Partial<Record<Verdict, number>> = {};
     for (const v of VERDICTS) {
       const w = factor.weights[v];
@@ -68,6 +81,7 @@ export function assessProfile(profile: TeamProfile, source?: CitationLookup | Pi
     const boundary = factor.boundary?.(resolved);
     if (boundary) boundaries.push(boundary);
   });
+  if (options.maxExtracted !== undefined) boundaries.splice(options.maxExtracted);
   const margin = scores[verdict] - scores[second];
 
   // A reason rests on what the team said: a factor that reads only assumed facts may tip the scores (at half

@@ -114,6 +114,14 @@ export interface Assessment {
   assumptions: Assumption[];
   /** Every document cited anywhere above, de-duplicated. */
   citations: Citation[];
+  /** The organisation's constraints that acted on this result (KNOWLEDGE_DIRS), each with its source. */
+  organisationConstraints?: {
+    name: string;
+    value: string | number;
+    reason?: string;
+    effect: string;
+    source: Citation;
+  }[];
   /** Acceptable alternative when the scores are close, with why. */
   runnerUp?: { verdict: Verdict; why: string };
   engineVersion: string;

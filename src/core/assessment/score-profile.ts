@@ -28,10 +28,15 @@ function readsOnlyAssumed(factor: Factor, known: ReadonlySet<string>): boolean {
 /** Each factor's weight per verdict, by index in VERDICTS (undefined where it has none). */
 const WEIGHTS: (number | undefined)[][] = FACTORS.map((f) => VERDICTS.map((v) => f.weights[v]));
 
-/** Scores a resolved profile; `visit` sees each factor that applies with its effective strength. */
+/**
+ * Scores a resolved profile; `visit` sees each factor that applies with its effective strength. `allowed`
+ * (an organisation's constraint) limits the verdict and the runner-up to those verdicts; scores stay as
+ * they are, so what a constraint ruled out remains visible.
+ */
 export function scoreResolved(
   resolved: ResolvedProfile,
   visit?: (factor: Factor, strength: number) => void,
+  allowed?: ReadonlySet<Verdict>,
 ): ProfileScore {
   // One sum per verdict, in VERDICTS order, in a number array: the interview scores dozens of profiles per
   // turn, and adding into an object keyed by verdict name cost more than the factors themselves.
@@ -52,14 +57,16 @@ export function scoreResolved(
   for (let k = 0; k < sums.length; k++) sums[k] = round(sums[k]!);
   // Highest and second-highest score; ties go to the simpler architecture (VERDICTS is simplest first,
   // and only a strictly higher score displaces an earlier verdict), except as preferOnTie says.
-  let top = 0;
+  let top = -1;
   let second = -1;
-  for (let k = 1; k < sums.length; k++) {
-    if (sums[k]! > sums[top]!) {
+  for (let k = 0; k < sums.length; k++) {
+    if (allowed && !allowed.has(VERDICTS[k]!)) continue;
+    if (top === -1 || sums[k]! > sums[top]!) {
       second = top;
       top = k;
     } else if (second === -1 || sums[k]! > sums[second]!) second = k;
   }
+  if (second === -1) second = top; // only one verdict allowed: it is its own runner-up
   let verdict = VERDICTS[top]!;
   let runnerUp = VERDICTS[second]!;
   if (sums[second] === sums[top] && preferOnTie(verdict, runnerUp, resolved) === runnerUp) {
@@ -89,6 +96,6 @@ export function preferOnTie(simpler: Verdict, other: Verdict, p: ResolvedProfile
 }
 
 /** Verdict and scores only (no citations, risks, triggers, next steps or assumption text). */
-export function scoreProfile(profile: TeamProfile): ProfileScore {
-  return scoreResolved(resolveProfile(profile, { explain: false }).resolved);
+export function scoreProfile(profile: TeamProfile, allowed?: ReadonlySet<Verdict>): ProfileScore {
+  return scoreResolved(resolveProfile(profile, { explain: false }).resolved, undefined, allowed);
 }

@@ -6,6 +6,7 @@ import type { Assessment } from '../assessment/assessment.js';
 import { VERDICT_LABELS } from '../assessment/assessment.js';
 import { askForEssentials, describedSystem, missingEssentials, tooLittleToDecide } from '../assessment/essentials.js';
 import { withPlans } from '../assessment/plan-triggers.js';
+import type { ProfileScore } from '../assessment/score-profile.js';
 import type { Answer } from '../consultant.js';
 import type { OutMessage } from '../message.js';
 import type { AssistContext, ModelAssist } from '../model-assist/model-assist.js';
@@ -22,6 +23,8 @@ import { type FactChange, recordFacts, recordStatements } from './record-facts.j
 
 export interface InterviewDeps {
   assess: (profile: TeamProfile) => Assessment;
+  /** The fast scorer behind `assess` (question choice); default the engine's own, without constraints. */
+  score?: (profile: TeamProfile) => Pick<ProfileScore, 'verdict' | 'scores'>;
   /** Answers a knowledge question with citations (model first when configured, else offline). */
   answer: (question: string, ctx: AssistContext) => Promise<Answer>;
   assist?: ModelAssist;
@@ -60,7 +63,7 @@ export function createInterviewSteps(deps: InterviewDeps) {
       lastRank = {
         profile: state.profile,
         done: key,
-        ranked: rankQuestions(state.profile, { assess: deps.assess, done: ids }),
+        ranked: rankQuestions(state.profile, { assess: deps.assess, score: deps.score, done: ids }),
       };
     }
     return lastRank.ranked;
@@ -90,6 +93,7 @@ export function createInterviewSteps(deps: InterviewDeps) {
     const assessment = deps.assess(state.profile);
     const choice = chooseQuestion(state.profile, {
       assess: deps.assess,
+      score: deps.score,
       done: done(state),
       baseline: assessment,
       cap,
