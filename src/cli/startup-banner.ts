@@ -12,6 +12,8 @@ export interface StartupFacts {
   port: number;
   channels: readonly MountedChannel[];
   store: { kind: StoreKind; location: string };
+  /** Documents loaded: public, the organisation's (KNOWLEDGE_DIRS) and the constraints they declare. */
+  knowledge?: { publicDocuments: number; organisationDocuments: number; constraints: number };
 }
 
 /** Lines for a person, without colour. */
@@ -57,6 +59,13 @@ export function startupBanner(facts: StartupFacts): string[] {
       ? `${llm.model} at ${llm.baseUrl ?? 'https://api.openai.com/v1'} (the engine still decides the verdict)`
       : `Azure OpenAI deployment ${llm.deployment} (the engine still decides the verdict)`;
 
+  const kb = facts.knowledge;
+  const knowledge = !kb
+    ? undefined
+    : kb.organisationDocuments === 0
+      ? `${kb.publicDocuments} public documents (set KNOWLEDGE_DIRS to add your organisation's own)`
+      : `${kb.publicDocuments} public documents and ${kb.organisationDocuments} of your organisation's from ${config.knowledge.organisationDirs.join(', ')} (${kb.constraints} constraint${kb.constraints === 1 ? '' : 's'})`;
+
   const rows: [string, string][] = [
     ['Web chat', web],
     ['Slack', slack],
@@ -64,6 +73,7 @@ export function startupBanner(facts: StartupFacts): string[] {
     ['Check-ins', checkins ? `on${checkins.scheduler ? ` (${checkins.scheduler})` : ''}` : 'off'],
     ['Store', store],
     ['Model', model],
+    ...(knowledge ? [['Knowledge', knowledge] as [string, string]] : []),
     ['Health', `${local}/healthz`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

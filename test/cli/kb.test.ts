@@ -92,3 +92,29 @@ describe('archie ask with KNOWLEDGE_DIRS', () => {
     expect(run.stdout).not.toMatch(/your organisation/);
   });
 });
+
+describe('archie assess with KNOWLEDGE_DIRS', () => {
+  it("--json lists the organisation's constraints that acted, and marks their citations", async () => {
+    const team = '6 engineers, one team, a RAG assistant over clinical notes with personal data, hosted OpenAI API';
+    const plain = JSON.parse((await runCli(['assess', '--json'], { input: team })).stdout);
+    expect(plain.recommendation).toBe('monolith');
+    expect(plain.organisationConstraints).toEqual([]);
+    const run = await runCli(['assess', '--json'], { input: team, env: { KNOWLEDGE_DIRS: PACK } });
+    const out = JSON.parse(run.stdout);
+    expect(out.recommendation).toBe('hybrid');
+    const policy = out.organisationConstraints.find(
+      (c: { constraint: string }) => c.constraint === 'compliance-boundary',
+    );
+    expect(policy).toMatchObject({
+      value: 'when-sensitive-data',
+      reason: 'PHI stays in the clinical-prod AWS account, reached only through an audited service',
+      source: {
+        id: 'policy-phi-boundary',
+        title: 'Data policy: PHI stays in the clinical-prod account — your organisation',
+        organisation: true,
+      },
+    });
+    expect(out.reasons[0].citations[0].organisation).toBe(true);
+    expect(out.citations.filter((c: { organisation?: boolean }) => c.organisation).length).toBeGreaterThan(0);
+  });
+});

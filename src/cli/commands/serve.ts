@@ -41,7 +41,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   if (forPerson) {
-    io.stdout(`\n${startupBanner({ config, port, channels: archie.channels, store: archie.store }).join('\n')}\n\n`);
+    const docs = [...archie.knowledge.docs.values()];
+    const organisation = docs.filter((d) => d.organisation);
+    const knowledge = {
+      publicDocuments: docs.length - organisation.length,
+      organisationDocuments: organisation.length,
+      constraints: organisation.reduce(
+        (n, d) => n + Object.keys(d.constraints ?? {}).filter((k) => k !== 'reason').length,
+        0,
+      ),
+    };
+    io.stdout(
+      `\n${startupBanner({ config, port, channels: archie.channels, store: archie.store, knowledge }).join('\n')}\n\n`,
+    );
   } else {
     const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
     logger.info(
