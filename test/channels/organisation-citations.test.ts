@@ -37,6 +37,7 @@ Personal data stays in the eu-data account.
 
 let dir: string;
 let rec: Extract<OutMessage, { type: 'recommendation' }>;
+let why: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'archie-org-cite-'));
   await writeFile(join(dir, 'policy-pii.md'), POLICY);
@@ -51,6 +52,7 @@ beforeAll(async () => {
   for (let turn = 0; !found && turn < 5; turn++)
     found = recommendationOf(await consultant.handle('c1', text('skip'), ctx));
   rec = found!;
+  why = renderMarkdown((await consultant.handle('c1', text('why?'), ctx))[0]!);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -60,6 +62,13 @@ describe('organisation citations in every channel', () => {
   it('the policy decides the verdict and is the first reason', () => {
     expect(rec.assessment.verdict).toBe('hybrid');
     expect(rec.assessment.reasons[0]!.citations[0]).toMatchObject({ title: TITLE, organisation: true });
+  });
+
+  it('"why?" names the policy first, with its source', () => {
+    expect(why.split('\n')[1]).toMatch(
+      /^- Your organisation's data policy: Your organisation requires an isolation boundary/,
+    );
+    expect(why).toContain(`[${TITLE}](http://wiki/policy-pii)`);
   });
 
   it('Slack links it with the mark', () => {

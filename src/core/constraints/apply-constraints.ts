@@ -1,7 +1,8 @@
 /**
  * Where the organisation's constraints meet the engine: the one seam the consultant assesses and scores
  * through. Constraints from KNOWLEDGE_DIRS documents act in three ways, each stated in the reasons with
- * the document it comes from:
+ * the document it comes from (a data policy and a service limit first, the platform and the vector store
+ * after the engine's own reasons):
  * - facts the organisation settles (platform, a compliance boundary) replace what the team's profile says
  *   or leaves open, so the interview does not ask about them and the verdict is reached on them;
  * - a limit on deployables (max-services) rules out the verdicts that would need more services, and keeps
@@ -22,7 +23,13 @@ import { type ProfileScore, scoreProfile } from '../assessment/score-profile.js'
 import { citeDoc } from '../knowledge/cite-doc.js';
 import type { KnowledgeBase } from '../knowledge/knowledge.js';
 import type { FactKey, TeamProfile } from '../profile/profile.js';
-import { type ComplianceValue, type OrgConstraints, PLATFORMS, type PlatformValue } from './org-constraints.js';
+import {
+  type ComplianceValue,
+  ORGANISATION_FACTOR_PREFIX,
+  type OrgConstraints,
+  PLATFORMS,
+  type PlatformValue,
+} from './org-constraints.js';
 
 /** One constraint in force, with the document that declares it. */
 export interface ActiveConstraint {
@@ -50,7 +57,8 @@ export interface ConstrainedEngine {
 type Settled = { profile: TeamProfile; notes: Note[] };
 type Note = { constraint: ActiveConstraint; fact: FactKey; overrode?: unknown; text: string };
 
-const FACTOR_PREFIX = 'organisation-';
+/** Constraints that decide the shape of the answer lead the reasons; the rest follow the engine's. */
+const DECISIVE = new Set(['compliance-boundary', 'max-services']);
 
 /** The engine over a knowledge base: without organisation constraints it is the engine itself. */
 export function createConstrainedEngine(kb: Pick<KnowledgeBase, 'docs'>): ConstrainedEngine {
@@ -209,19 +217,21 @@ function decorate(
   }
   if (notes.length === 0 && nextSteps.length === a.nextSteps.length) return a;
   const factors: FactorResult[] = notes.map((n) => ({
-    id: `${FACTOR_PREFIX}${n.constraint.name}`,
+    id: `${ORGANISATION_FACTOR_PREFIX}${n.constraint.name}`,
     label: LABELS[n.constraint.name] ?? "Your organisation's standard",
     contributions: {},
     explanation: n.text,
     facts: [n.fact],
     citations: [n.constraint.source],
   }));
-  const reasons: Reason[] = factors.map((f) => ({ text: f.explanation, factorId: f.id, citations: f.citations }));
+  const reasonOf = (f: FactorResult): Reason => ({ text: f.explanation, factorId: f.id, citations: f.citations });
+  const decisive = factors.filter((_, i) => DECISIVE.has(notes[i]!.constraint.name)).map(reasonOf);
+  const informative = factors.filter((_, i) => !DECISIVE.has(notes[i]!.constraint.name)).map(reasonOf);
   const sources = dedupe([...factors.flatMap((f) => f.citations), ...a.citations]);
   const applied: AppliedConstraint[] = notes.map((n) => ({ ...n.constraint, effect: n.text }));
   return {
     ...a,
-    reasons: [...reasons, ...a.reasons],
+    reasons: [...decisive, ...a.reasons, ...informative],
     factors: [...factors, ...a.factors],
     nextSteps,
     citations: sources,

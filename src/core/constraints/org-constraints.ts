@@ -17,6 +17,9 @@ export const COMPLIANCE_VALUES = ['required', 'when-sensitive-data'] as const;
 export type PlatformValue = (typeof PLATFORM_VALUES)[number];
 export type ComplianceValue = (typeof COMPLIANCE_VALUES)[number];
 
+/** Factor (and reason) ids of organisation constraints start with this: "organisation-platform". */
+export const ORGANISATION_FACTOR_PREFIX = 'organisation-';
+
 /** What one document declares (already validated). */
 export interface OrgConstraints {
   platform?: PlatformValue;

@@ -7,6 +7,7 @@ import {
   VERDICT_LABELS,
   VERDICTS,
 } from '../assessment/assessment.js';
+import { ORGANISATION_FACTOR_PREFIX } from '../constraints/org-constraints.js';
 import type { Answer } from '../consultant.js';
 import { ACTIONS, type OutMessage, type Progress, type QuickReply, RECOMMENDATION_ACTIONS } from '../message.js';
 import { factLabel } from '../profile/fact-labels.js';
@@ -94,7 +95,7 @@ export function recommendationMessage(assessment: Assessment, summary: string, g
   return { type: 'recommendation', assessment, summary, generated, actions: [...RECOMMENDATION_ACTIONS] };
 }
 
-/** "Why this verdict?": the factors that moved the scores most, each with its sources. */
+/** "Why this verdict?": the organisation's constraints that acted, then the factors that moved the scores most. */
 export function whyVerdictMessage(a: Assessment): OutMessage {
   const short = (v: Assessment['verdict']) => VERDICT_LABELS[v].split(':')[0]!.toLowerCase();
   const ranked = [...VERDICTS].sort((x, y) => a.scores[y] - a.scores[x]);
@@ -119,12 +120,16 @@ export function whyVerdictMessage(a: Assessment): OutMessage {
     .filter((f) => weight(f) < 0)
     .sort((x, y) => weight(x) - weight(y))
     .slice(0, 2);
-  const shown = [...forIt, ...against];
+  // The organisation's constraints do not score: they settle facts and limit the verdicts, so they come first.
+  const organisation = a.factors.filter((f) => f.id.startsWith(ORGANISATION_FACTOR_PREFIX));
+  const rule = (f: FactorResult) => `- ${f.label}: ${f.explanation} (${citationLinks(f.citations)})`;
+  const shown = [...organisation, ...forIt, ...against];
   const citations = [...new Map(shown.flatMap((f) => f.citations).map((c) => [c.id, c])).values()];
   return {
     type: 'text',
     text: [
       `Why ${short(a.verdict)}: it scores ${formatScore(a.scores[a.verdict])}, against ${formatScore(a.scores[second])} for ${short(second)}.`,
+      ...(organisation.length ? ["Your organisation's rules:", ...organisation.map(rule)] : []),
       `For ${short(a.verdict)}:`,
       ...(forIt.length
         ? forIt.map(line)

@@ -155,7 +155,9 @@ describe("the organisation's constraints", () => {
     const engine = createConstrainedEngine(kb);
     const profile = { engineers: 30, teams: 4, containerPlatform: 'none' as const, ciCd: true };
     const a = engine.assess(profile);
-    expect(a.reasons[0]!.text).toBe(
+    // A platform informs the answer rather than deciding it: its reason follows the engine's own.
+    expect(a.reasons.at(-1)!.factorId).toBe('organisation-platform');
+    expect(a.reasons.at(-1)!.text).toBe(
       'Your organisation runs services only on Kubernetes (the platform team runs only EKS), so I assessed for that platform rather than VMs without containers, as you described; anything you extract runs there.',
     );
     expect(a.assumptions.map((x) => x.fact)).not.toContain('containerPlatform');
