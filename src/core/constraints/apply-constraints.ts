@@ -126,7 +126,11 @@ function settle(profile: TeamProfile, constraints: readonly ActiveConstraint[]):
       });
     }
     if (c.name === 'compliance-boundary') {
-      const applies = (c.value as ComplianceValue) === 'required' || profile.sensitiveData === true;
+      // Regulated data the team already isolates is sensitive data too: the policy then says where it lives.
+      const applies =
+        (c.value as ComplianceValue) === 'required' ||
+        profile.sensitiveData === true ||
+        profile.complianceBoundary === true;
       if (!applies) continue;
       const differs = profile.complianceBoundary === false;
       if (profile.complianceBoundary !== true) out = { ...out, complianceBoundary: true };

@@ -99,11 +99,14 @@ describe("the organisation's constraints", () => {
     expect(result.profile.complianceBoundary).toBeUndefined();
   });
 
-  it('a policy for sensitive data does nothing for a team that handles none', async () => {
+  it('a policy for sensitive data does nothing for a team that handles none, and is cited where regulated data is', async () => {
     const policy = await orgDir('policy-pii', '  compliance-boundary: when-sensitive-data');
-    const a = (await (await consultantWith([policy])).assess(CANONICAL[0].text)).assessment;
+    const consultant = await consultantWith([policy]);
+    const a = (await consultant.assess(CANONICAL[0].text)).assessment;
     expect(a.verdict).toBe('monolith');
     expect(a.reasons.some((r) => r.citations.some((c) => c.organisation))).toBe(false);
+    const regulated = (await consultant.assess('We are 5 engineers; our HIPAA data must be isolated.')).assessment;
+    expect(regulated.reasons[0]!.citations[0]).toMatchObject({ id: 'policy-pii', organisation: true });
   });
 
   it('the verdict reaches the conversation: the recommendation cites the organisation', async () => {
