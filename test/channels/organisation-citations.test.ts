@@ -65,7 +65,8 @@ describe('organisation citations in every channel', () => {
   });
 
   it('"why?" names the policy first, with its source', () => {
-    expect(why.split('\n')[1]).toMatch(
+    expect(why.split('\n')[1]).toBe("Your organisation's rules:");
+    expect(why.split('\n')[2]).toMatch(
       /^- Your organisation's data policy: Your organisation requires an isolation boundary/,
     );
     expect(why).toContain(`[${TITLE}](http://wiki/policy-pii)`);

@@ -111,7 +111,12 @@ export function assessProfile(
     mitigation: r.mitigation,
     citations: cite(r.citations),
   }));
-  const changeTriggers = changeTriggersFor(verdict, resolved, profile, (what) => scoreProfile(what).verdict);
+  const changeTriggers = changeTriggersFor(
+    verdict,
+    resolved,
+    profile,
+    (what) => scoreProfile(what, options.allowed).verdict,
+  );
   const confidence = computeConfidence(margin, statedShare(factors, verdict, second, resolved.known));
 
   const citations = dedupe([

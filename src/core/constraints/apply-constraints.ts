@@ -136,7 +136,8 @@ function settle(profile: TeamProfile, constraints: readonly ActiveConstraint[]):
       if (profile.complianceBoundary !== true) out = { ...out, complianceBoundary: true };
       notes.push({
         constraint: c,
-        fact: 'complianceBoundary',
+        // What the team said that brings the policy in (quoted as the reason's evidence).
+        fact: profile.sensitiveData === true ? 'sensitiveData' : 'complianceBoundary',
         ...(differs ? { overrode: false } : {}),
         text: `${
           c.value === 'when-sensitive-data' ? 'Your system handles personal or regulated data, and your' : 'Your'
@@ -228,7 +229,13 @@ function decorate(
     facts: [n.fact],
     citations: [n.constraint.source],
   }));
-  const reasonOf = (f: FactorResult): Reason => ({ text: f.explanation, factorId: f.id, citations: f.citations });
+  // A limit on services rests on the document alone; the others on the fact they settle or read.
+  const reasonOf = (f: FactorResult): Reason => ({
+    text: f.explanation,
+    factorId: f.id,
+    citations: f.citations,
+    facts: f.facts.filter((k) => k !== 'services'),
+  });
   const decisive = factors.filter((_, i) => DECISIVE.has(notes[i]!.constraint.name)).map(reasonOf);
   const informative = factors.filter((_, i) => !DECISIVE.has(notes[i]!.constraint.name)).map(reasonOf);
   const sources = dedupe([...factors.flatMap((f) => f.citations), ...a.citations]);
