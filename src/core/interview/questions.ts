@@ -37,7 +37,13 @@ function yesNo(id: FactKey, text: string, why: string, yes = 'Yes', no = 'No'): 
   };
 }
 
-function counts(id: 'engineers' | 'teams', text: string, why: string, buckets: [string, number][]): Question {
+/** A question whose quick replies are ranges of one count (each sets a representative number). */
+function counts(
+  id: 'engineers' | 'teams' | 'users' | 'requestsPerDay' | 'modelSizeB',
+  text: string,
+  why: string,
+  buckets: [string, number][],
+): Question {
   return {
     id,
     facts: [id],
@@ -223,34 +229,28 @@ export function questionById(id: string | undefined): Question | undefined {
  * rather than asking, but which a check-in ("what changed?") asks about directly. Same shape as above.
  */
 export const CHECKIN_QUESTIONS: readonly Question[] = [
-  {
-    id: 'users',
-    facts: ['users'],
-    text: 'How many people use it each month now?',
-    why: 'Load decides whether any part needs to scale on its own; most genAI apps serve their users from one process for a long time.',
-    options: [
+  counts(
+    'users',
+    'How many people use it each month now?',
+    'Load decides whether any part needs to scale on its own; most genAI apps serve their users from one process for a long time.',
+    [
       ['Under 1,000', 500],
       ['1,000–50,000', 20_000],
       ['50,000–1 million', 300_000],
       ['Over 1 million', 3_000_000],
-    ].map(([label, value]) => ({ id: String(value), label: String(label), updates: [up('users', value as number)] })),
-  },
-  {
-    id: 'requestsPerDay',
-    facts: ['requestsPerDay'],
-    text: 'Roughly how many requests a day does it serve?',
-    why: 'Request volume (not user count) is what GPU and retrieval capacity are sized for.',
-    options: [
+    ],
+  ),
+  counts(
+    'requestsPerDay',
+    'Roughly how many requests a day does it serve?',
+    'Request volume (not user count) is what GPU and retrieval capacity are sized for.',
+    [
       ['Under 10,000', 5_000],
       ['10,000–1 million', 200_000],
       ['1–10 million', 3_000_000],
       ['Over 10 million', 30_000_000],
-    ].map(([label, value]) => ({
-      id: String(value),
-      label: String(label),
-      updates: [up('requestsPerDay', value as number)],
-    })),
-  },
+    ],
+  ),
   {
     id: 'trafficShape',
     facts: ['trafficShape'],
@@ -262,22 +262,17 @@ export const CHECKIN_QUESTIONS: readonly Question[] = [
       updates: [up('trafficShape', shape)],
     })),
   },
-  {
-    id: 'modelSizeB',
-    facts: ['modelSizeB'],
-    text: 'How large is the biggest model you run yourselves?',
-    why: 'Large self-hosted models need dedicated GPUs and their own scaling and release cycle.',
-    options: [
+  counts(
+    'modelSizeB',
+    'How large is the biggest model you run yourselves?',
+    'Large self-hosted models need dedicated GPUs and their own scaling and release cycle.',
+    [
       ['We run none', 0],
       ['Up to 8B', 8],
       ['8B–70B', 70],
       ['Over 70B', 180],
-    ].map(([label, value]) => ({
-      id: String(value),
-      label: String(label),
-      updates: [up('modelSizeB', value as number)],
-    })),
-  },
+    ],
+  ),
 ];
 
 const CHECKIN_BY_ID = new Map(CHECKIN_QUESTIONS.map((q) => [q.id, q]));
