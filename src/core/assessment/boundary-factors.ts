@@ -36,6 +36,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
       'vllm-pagedattention',
       'kserve-gke-inference-autoscaling',
       'baseten-cold-starts',
+      'serverlessllm-cold-starts',
     ],
     strength: (p) => (p.gpuInference ? (p.modelSizeB !== undefined && p.modelSizeB < 7 ? 0.7 : 1) : undefined),
     explain: (p) =>
@@ -78,7 +79,13 @@ export const BOUNDARY_FACTORS: Factor[] = [
     label: 'Regulated data needs an isolation boundary',
     facts: ['complianceBoundary'],
     weights: BOUNDARY_WEIGHTS,
-    citations: ['synthesis-compliance-and-sandbox-boundaries', 'vogels-monoliths-not-dinosaurs', 'istio-istiod'],
+    citations: [
+      'synthesis-compliance-and-sandbox-boundaries',
+      'vogels-monoliths-not-dinosaurs',
+      'istio-istiod',
+      'hhs-hipaa-cloud-guidance',
+      'openai-data-residency-europe',
+    ],
     strength: (p) => (p.complianceBoundary ? 1 : undefined),
     explain: () =>
       'Regulated data (HIPAA, PCI, data residency) needs a boundary you can audit and lock down; isolating just the component that touches it shrinks the audited surface, while everything else stays in one deployable. Vogels: keep together what shares security vectors, separate what does not.',
@@ -91,6 +98,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
     weights: BOUNDARY_WEIGHTS,
     citations: [
       'synthesis-compliance-and-sandbox-boundaries',
+      'claude-code-sandboxing',
       'anthropic-building-effective-agents',
       'vogels-monoliths-not-dinosaurs',
     ],
