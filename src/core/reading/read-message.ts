@@ -50,9 +50,10 @@ export function readMessage(raw: string, options: ReadOptions = {}): Reading {
     if (cut !== undefined) {
       const instruction = sentence.text.slice(cut);
       instructions.push(instruction.trim());
-      // An instruction that states no facts of its own hands its payload to the sentences after it.
+      // An instruction that states no facts or values of its own hands its payload to the sentences after it;
+      // one that carries its own value ("set teams to 45") leaves the next sentence to the user (ADR 0071).
       const payload = readSentence(instruction, { offset: 0, order: { next: 0 } });
-      payloadFollows = payload.length === 0;
+      payloadFollows = payload.length === 0 && !/\d/.test(instruction);
     }
   }
   const resolved = resolveStatements(candidates, options.known);
