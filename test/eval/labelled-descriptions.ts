@@ -1,8 +1,9 @@
 /**
- * Every labelled description in test/eval (the scenario sets, the independent sets and fresh set A), for
+ * Every labelled description in test/eval (the scenario sets, the independent sets and fresh sets A and B), for
  * properties that must hold on all of them. Tests iterate them; nobody reads them to tune the engine.
  */
 import { FRESH_SCENARIOS_A } from './fresh-a.js';
+import { FRESH_SCENARIOS_B } from './fresh-b.js';
 import { HELD_OUT_SCENARIOS } from './held-out.js';
 import { HELD_OUT_2 } from './held-out-2.js';
 import { HELD_OUT_3 } from './held-out-3.js';
@@ -23,4 +24,5 @@ export const LABELLED_DESCRIPTIONS: LabelledDescription[] = [
   ...from('independent set 2', HELD_OUT_2 as readonly { id: string; description: string }[]),
   ...from('independent set 3', HELD_OUT_3 as readonly { id: string; description: string }[]),
   ...from('fresh set A', FRESH_SCENARIOS_A),
+  ...from('fresh set B', FRESH_SCENARIOS_B),
 ];

@@ -12,6 +12,7 @@ import { createConsultant } from '../../src/core/create-consultant.js';
 import { ArchieError } from '../../src/core/errors.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/knowledge.js';
 import { FRESH_SCENARIOS_A } from './fresh-a.js';
+import { FRESH_SCENARIOS_B } from './fresh-b.js';
 import { HELD_OUT_SCENARIOS } from './held-out.js';
 import { HELD_OUT_2 } from './held-out-2.js';
 import { HELD_OUT_3 } from './held-out-3.js';
@@ -101,6 +102,11 @@ export async function evaluateIndependentSets(kb: KnowledgeBase): Promise<Indepe
     await evaluateSet(
       'fresh set A (36)',
       FRESH_SCENARIOS_A.map(({ id, text, expected, acceptable }) => ({ id, description: text, expected, acceptable })),
+      kb,
+    ),
+    await evaluateSet(
+      'fresh set B (36)',
+      FRESH_SCENARIOS_B.map(({ id, text, expected, acceptable }) => ({ id, description: text, expected, acceptable })),
       kb,
     ),
   ];
