@@ -18,8 +18,13 @@ export interface ChannelDeps {
   /** Shared keyv store (conversation state, dedupe keys, references, history). */
   store: Keyv;
   clock: Clock;
-  /** Extra chat commands (check-ins, history) every channel offers. */
+  /** Extra chat commands (check-ins, history) every channel offers, behind the same guard as the consultant. */
   commands: CommandRouter;
+  /**
+   * The guard's refusal for a message over MAX_MESSAGE_CHARS, for a channel that must answer before any
+   * turn runs (a slash command's acknowledgement, a web request); undefined when the length is fine.
+   */
+  tooLong(text: string): string | undefined;
   /** Channels register a sender here so check-ins can post proactively. */
   proactive: ProactiveRegistry;
   /** Prometheus counters (dedupe hits, check-ins fired…). */

@@ -6,10 +6,8 @@ import type { Server } from 'node:http';
 import type { Config } from '../config/config-schema.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { AssessmentListener, Consultant } from '../core/consultant.js';
-import { createConsultant } from '../core/create-consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
-import type { ModelAssist } from '../core/model-assist/model-assist.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createAdmission } from '../server/admission.js';
@@ -18,10 +16,11 @@ import { createInFlight } from '../server/create-in-flight.js';
 import { mountSite } from '../site/mount-site.js';
 import { type CreatedStore, createStore } from '../store/create-store.js';
 import { createTurnLock } from '../store/turn-lock.js';
+import { buildConsultant } from './build-consultant.js';
 import type { ChannelDeps, MountedChannel } from './channel.js';
 import { CHANNELS } from './channels.js';
 import { createCommandRouter } from './commands.js';
-import { guardConsultant } from './limits/guard-consultant.js';
+import { createGuard } from './limits/guard-consultant.js';
 import { createProactiveRegistry } from './proactive.js';
 
 export interface Archie {
@@ -61,22 +60,8 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     },
   ];
 
-  // A configured model makes Archie better but never required: without one, `assist` stays undefined.
-  // The LLM stack (LangChain, openai) is loaded only when a model is configured: ~40 MB and start-up time.
-  const assist: ModelAssist | undefined = config.llm
-    ? await (await import('../adapters/langchain/create-configured-assist.js')).createConfiguredAssist(config, {
-        knowledge,
-        store: store.keyv,
-        clock,
-        logger: logger.child({ component: 'llm' }),
-      })
-    : undefined;
   if (config.llm)
     readiness.push((await import('../adapters/langchain/model-readiness.js')).createModelReadiness(config.llm));
-  const modelStatus = (): Record<string, unknown> => ({
-    mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
-    ...assist?.status?.(),
-  });
 
   const listeners: AssessmentListener[] = [];
   // Admission control: a turn takes a slot once it holds its conversation, so turns queued behind another
@@ -89,11 +74,11 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     onWaitExpired: (conversationId) =>
       logger.warn({ conversationId }, 'another replica held this conversation for too long; answering anyway'),
   });
-  const core = createConsultant({
+  const { consultant: core, assist } = await buildConsultant(config, {
     knowledge,
     store: store.keyv,
     clock,
-    assist,
+    logger: logger.child({ component: 'llm' }),
     serialize: (conversationId, task) => turnLock(conversationId, () => admission.run(task)),
     onAssessment: async (event) => {
       for (const listener of listeners) {
@@ -105,12 +90,16 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
       }
     },
   });
+  const modelStatus = (): Record<string, unknown> => ({
+    mode: config.llm ? 'configured' : 'offline engine (no LLM key)',
+    ...assist?.status?.(),
+  });
   const admitted: Consultant = {
     ...core,
     ask: (question, ctx) => admission.run(() => core.ask(question, ctx)),
-    assess: (description) => admission.run(() => core.assess(description)),
+    assess: (description, ctx) => admission.run(() => core.assess(description, ctx)),
   };
-  const guarded = guardConsultant(admitted, {
+  const guard = createGuard({
     store: store.keyv,
     clock,
     limits: config.limits,
@@ -119,6 +108,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     // Only Redis is shared between replicas; a memory or SQLite store serves one process.
     perMinute: store.kind === 'redis' ? 'store' : 'process',
   });
+  const guarded = guard.consultant(admitted);
   const inFlight = createInFlight();
   const consultant: Consultant = {
     ...guarded,
@@ -146,7 +136,8 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     consultant,
     store: store.keyv,
     clock,
-    commands: createCommandRouter(),
+    commands: guard.commands(createCommandRouter()),
+    tooLong: guard.tooLong,
     proactive: createProactiveRegistry(),
     metrics,
     readiness,

@@ -1,10 +1,10 @@
 /** Shared pieces of the `archie` subcommands: argument parsing with usage errors, and building the consultant. */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import Keyv from 'keyv';
+import { buildConsultant as buildFromConfig } from '../app/build-consultant.js';
 import { loadConfig } from '../config/load-config.js';
 import { systemClock } from '../core/clock.js';
 import type { AssessmentListener, Consultant } from '../core/consultant.js';
-import { createConsultant } from '../core/create-consultant.js';
 import { ArchieError } from '../core/errors.js';
 import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
 import type { CliIo } from './cli-io.js';
@@ -62,20 +62,10 @@ export async function buildConsultant(
     ? await openStore(config.store.url)
     : { keyv: new Keyv(), kind: 'memory' as const, close: async () => {} };
   try {
-    const knowledge = await loadKnowledgeBase(undefined, config.knowledge.organisationDirs);
-    // With a configured model the CLI explains and answers better; without one, the model code is never loaded.
-    const assist = config.llm
-      ? await (await import('../adapters/langchain/create-configured-assist.js')).createConfiguredAssist(config, {
-          knowledge,
-          store: store.keyv,
-          clock: systemClock,
-        })
-      : undefined;
-    const consultant = createConsultant({
-      knowledge,
+    const { consultant } = await buildFromConfig(config, {
+      knowledge: await loadKnowledgeBase(undefined, config.knowledge.organisationDirs),
       store: store.keyv,
-      assist,
-      limits: { maxMessageChars: config.limits.maxMessageChars },
+      clock: systemClock,
       onAssessment: options.onAssessment,
     });
     return {

@@ -41,9 +41,9 @@ export interface Consultant {
   greet(conversationId: string, ctx: TurnContext): Promise<OutMessage[]>;
   /** One user turn: text or a button press. Returns the replies, in order. */
   handle(conversationId: string, input: UserInput, ctx: TurnContext): Promise<OutMessage[]>;
-  /** One-shot assessment of a free-text description (CLI `assess`, slash `assess`). */
-  assess(description: string): Promise<AssessResult>;
-  /** Answer a knowledge question with citations (CLI `ask`, slash `ask`). */
+  /** One-shot assessment of a free-text description (CLI `assess`, slash `assess`); `ctx` says who asks. */
+  assess(description: string, ctx?: Partial<TurnContext>): Promise<AssessResult>;
+  /** Answer a knowledge question with citations (CLI `ask`, slash `ask`); `ctx` says who asks. */
   ask(question: string, ctx?: Partial<TurnContext>): Promise<Answer>;
   /** Seed or replace a conversation's known profile (check-ins start from the last assessment). */
   seed(conversationId: string, profile: TeamProfile): Promise<void>;

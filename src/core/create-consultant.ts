@@ -138,11 +138,12 @@ export function createConsultant(deps: ConsultantDeps): Consultant {
         }
       }),
 
-    assess: async (description) => {
+    assess: async (description, ctx) => {
       const screened = screenInput(description, maxMessageChars);
       if (!screened.ok) throw new ArchieError('bad_input', screened.message);
       const state = newConversationState(clock.now());
-      const facts = await readFacts(screened.text, {}, {}, deps.assist, {});
+      // Who asks reaches the model helper, so the assessment counts against their hourly allowance.
+      const facts = await readFacts(screened.text, {}, {}, deps.assist, assistCtx(undefined, ctx));
       recordFacts(state, facts.offline, 'stated', clock.now());
       recordFacts(state, facts.model, 'model', clock.now());
       recordStatements(state, facts.plans, facts.history);

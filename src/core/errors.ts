@@ -10,6 +10,10 @@ export type ArchieErrorCode =
   | 'bad_input'
   /** A description too thin to assess (no system, or no team size): the message names what is missing. */
   | 'insufficient_input'
+  /** A message longer than MAX_MESSAGE_CHARS (the guard's refusal says the limit). */
+  | 'too_long'
+  /** More messages than RATE_LIMIT_MESSAGES_PER_MINUTE (the guard's refusal says when to continue). */
+  | 'rate_limited'
   /** A CLI command used wrongly (unknown option, missing argument). */
   | 'usage'
   /** Configuration that cannot run (a setting out of range, an unsupported STORE_URL, an unreadable page). */

@@ -2,10 +2,12 @@
  * Check-ins mounted for real (commands, history, in-process scheduler) over the real consultant and a
  * memory store, with a fake clock and a recording proactive sender standing in for Slack or Teams.
  */
+
 import express from 'express';
 import pino from 'pino';
 import type { ChannelDeps, MountedChannel } from '../../src/app/channel.js';
 import { type CommandContext, createCommandRouter } from '../../src/app/commands.js';
+import { lengthGuard } from '../../src/app/limits/guard-consultant.js';
 import { createProactiveRegistry, type DeliveryResult, type ProactiveTarget } from '../../src/app/proactive.js';
 import { mountCheckins } from '../../src/checkins/mount-checkins.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -79,6 +81,7 @@ export async function startCheckinHarness(
     store: store.keyv,
     clock,
     commands: createCommandRouter(),
+    tooLong: lengthGuard(config.limits.maxMessageChars),
     proactive,
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: [],

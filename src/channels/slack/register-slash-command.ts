@@ -24,7 +24,7 @@ export interface SlashDeps {
 }
 
 export function registerSlashCommand(app: App, { deps, client, post, run, threads }: SlashDeps): void {
-  const { consultant, commands, logger, config } = deps;
+  const { consultant, commands, logger } = deps;
 
   app.command('/archie', async ({ command, ack, respond }) => {
     const text = command.text.trim();
@@ -33,11 +33,8 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
     const rest = text.slice(word.length).trim();
     const ephemeral = (message: string) => ack({ response_type: 'ephemeral', text: message });
 
-    if (text.length > config.limits.maxMessageChars) {
-      return void (await ephemeral(
-        `That is too long for me (${text.length.toLocaleString('en-US')} characters; I read up to ${config.limits.maxMessageChars.toLocaleString('en-US')}). Please shorten it.`,
-      ));
-    }
+    const long = deps.tooLong(text);
+    if (long) return void (await ephemeral(long));
     if (verb === '' || verb === 'help') return void (await ephemeral(renderHelp(commands.list())));
     if (verb === 'checkin' && restWords.length === 0 && command.trigger_id && commands.isCommand(text)) {
       await ack();
@@ -113,7 +110,7 @@ export function registerSlashCommand(app: App, { deps, client, post, run, thread
   }
 
   async function assess(place: SlackPlace, description: string, respond: RespondFn): Promise<void> {
-    const result = await consultant.assess(description);
+    const result = await consultant.assess(description, { channel: 'slack', userId: place.userId });
     const a = result.assessment;
     const ts = await deliver(place, respond, [
       {

@@ -6,6 +6,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChannelDeps } from '../../app/channel.js';
 import type { CommandContext } from '../../app/commands.js';
+import { ownsAction } from '../../app/limits/guard-consultant.js';
 import { toArchieError } from '../../core/errors.js';
 import type { OutMessage, TurnContext, UserInput } from '../../core/message.js';
 import type { PostReplies } from './post-replies.js';
@@ -27,7 +28,6 @@ export type RunTurn = (place: SlackPlace, input: TurnInput) => Promise<void>;
 
 export function createTurnRunner({ deps, client, post, latest, users }: TurnRunnerDeps): RunTurn {
   const { consultant, commands, logger, config } = deps;
-  const maxChars = config.limits.maxMessageChars;
   const commandContexts = createCommandContexts(users, latest);
 
   const setStatus = async (place: SlackPlace, status: string) => {
@@ -42,15 +42,11 @@ export function createTurnRunner({ deps, client, post, latest, users }: TurnRunn
     const conversationId = conversationIdFor(place);
     let stream: SlackStream | undefined;
     try {
-      if (input.type === 'text' && input.text.length > maxChars) {
-        await post(target, [tooLong(input.text.length, maxChars)]);
-        return;
-      }
       if (input.type === 'text' && commands.isCommand(input.text)) {
         const replies = await commands.tryText(input.text, await commandContexts(place));
         if (replies) return await post(target, replies);
       }
-      if (input.type === 'choice' && ownsAction(commands.list(), input.value)) {
+      if (input.type === 'choice' && ownsAction(commands, input.value)) {
         const replies = await commands.tryAction(input.value, await commandContexts(place));
         if (replies) return await post(target, replies);
       }
@@ -75,18 +71,6 @@ export function createTurnRunner({ deps, client, post, latest, users }: TurnRunn
         logger.error({ err: postError }, 'Could not tell the Slack user about the failure'),
       );
     }
-  };
-}
-
-/** True when a registered command claims this button value (its `actionPrefix`). */
-function ownsAction(list: { actionPrefix?: string }[], value: string): boolean {
-  return list.some((c) => c.actionPrefix !== undefined && value.startsWith(c.actionPrefix));
-}
-
-function tooLong(length: number, max: number): OutMessage {
-  return {
-    type: 'text',
-    text: `That message is too long for me (${length.toLocaleString('en-US')} characters; I read up to ${max.toLocaleString('en-US')}). Please send a shorter description: what the system does, how many teams work on it, and what runs on GPUs is a good start.`,
   };
 }
 

@@ -6,6 +6,7 @@ import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { ChannelDeps } from '../../app/channel.js';
 import type { CommandContext } from '../../app/commands.js';
+import { toArchieError } from '../../core/errors.js';
 import type { OutMessage, ReplyStream, UserInput } from '../../core/message.js';
 import { checkinCard, wantsCheckinCard } from './checkin-card.js';
 import { conversationKind } from './read-teams-input.js';
@@ -53,7 +54,7 @@ export async function answerTurn(
   if (fromCommand) return send(context, fromCommand);
 
   const ask = input.type === 'text' ? /^\s*\/?ask\s+([\s\S]+)$/i.exec(input.text) : null;
-  if (ask) return send(context, [await askKnowledge(deps, ask[1]!.trim())]);
+  if (ask) return send(context, [await askKnowledge(deps, ask[1]!.trim(), commands.userId)]);
 
   const canStream = options.streaming && conversationKind(context.activity) === 'personal';
   const streamed = { used: false };
@@ -94,8 +95,14 @@ function stripAssess(text: string): string {
   return match ? match[1]!.trim() : text;
 }
 
-async function askKnowledge(deps: ChannelDeps, question: string): Promise<OutMessage> {
-  const answer = await deps.consultant.ask(question, { channel: 'teams' });
+async function askKnowledge(deps: ChannelDeps, question: string, userId: string | undefined): Promise<OutMessage> {
+  let answer: Awaited<ReturnType<ChannelDeps['consultant']['ask']>>;
+  try {
+    answer = await deps.consultant.ask(question, { channel: 'teams', userId });
+  } catch (error) {
+    // Over a limit, or a question that cannot be read: the reason in words.
+    return { type: 'text', text: toArchieError(error).userMessage };
+  }
   const nearby =
     !answer.found && answer.nearby && answer.nearby.length > 0
       ? `\n\nRelated topics: ${answer.nearby.map((c) => `[${c.title}](${c.url})`).join(' · ')}`

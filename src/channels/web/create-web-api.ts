@@ -26,7 +26,9 @@ export interface WebApiDeps {
   commands: CommandRouter;
   logger: Logger;
   maxBodyBytes: number;
+  /** The page's character counter shows this limit; `tooLong` (the guard's rule) enforces it. */
   maxMessageChars: number;
+  tooLong(text: string): string | undefined;
   /** Conversations one client address may start per hour (they cost storage; the chat has no login). */
   conversationsPerHour: number;
   clock: Clock;
@@ -64,11 +66,7 @@ export function createWebApi(deps: WebApiDeps): Router {
   const ctx: TurnContext = { channel: 'web' };
   const turnSchema = z.union([
     z.strictObject({
-      text: z
-        .string({ error: 'Type a message.' })
-        .trim()
-        .min(1, { error: 'Type a message.' })
-        .max(deps.maxMessageChars, { error: `Keep messages under ${deps.maxMessageChars} characters.` }),
+      text: z.string({ error: 'Type a message.' }).trim().min(1, { error: 'Type a message.' }),
     }),
     z.strictObject({
       choice: z.string().min(1).max(500),
@@ -124,6 +122,9 @@ export function createWebApi(deps: WebApiDeps): Router {
     const parsed = turnSchema.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, describeBadTurn(req.body, parsed.error));
     const body = parsed.data;
+    // Refused before the turn so an over-long text never enters the transcript.
+    const long = 'text' in body ? deps.tooLong(body.text) : undefined;
+    if (long) throw new HttpError(400, long);
     const added = await serialize(id, async () => {
       const transcript = await history.load(id);
       if (!transcript) throw new HttpError(404, NOT_FOUND);

@@ -38,6 +38,7 @@ export const mountWeb: MountChannel = async (app, deps) => {
       logger,
       maxBodyBytes: config.limits.maxBodyBytes,
       maxMessageChars: config.limits.maxMessageChars,
+      tooLong: deps.tooLong,
       conversationsPerHour: config.limits.webConversationsPerHour,
       admit: deps.admission?.gate(),
       clock,

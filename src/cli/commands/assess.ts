@@ -119,7 +119,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       for (const note of screened.notes) io.stderr(`note: ${note}\n`);
       let result: AssessResult;
       try {
-        result = await cli.consultant.assess(screened.text);
+        result = await cli.consultant.assess(screened.text, { channel: 'cli' });
       } catch (error) {
         // Too little to decide: scripts get what is missing as JSON (exit 2); people get one line.
         if (format !== 'json' || !(error instanceof ArchieError) || error.code !== 'insufficient_input') throw error;

@@ -62,10 +62,9 @@ export function createUsageLedger(options: {
   const { store, clock, budget } = options;
   const perHour = options.tokensPerHour ?? 0;
   const hourly = createFixedWindowCounter(store, clock, HOUR_MS);
-  const userKey = (s: UsageSubject) => {
-    const who = s.userKey ?? (s.conversationId ? `conv:${s.conversationId}` : undefined);
-    return who ? `llm-tokens:${who}` : undefined;
-  };
+  // A call that names neither a user nor a conversation shares one allowance: nobody is unlimited.
+  const userKey = (s: UsageSubject) =>
+    `llm-tokens:${s.userKey ?? (s.conversationId ? `conv:${s.conversationId}` : 'anonymous')}`;
   const key = (id: string) => `llm:usage:${id}`;
   const get = async (id: string) => ({ ...empty(), ...((await store.get<UsageRecord>(key(id))) ?? {}) });
   const put = (id: string, rec: UsageRecord) => store.set(key(id), rec, TTL_MS);
@@ -82,7 +81,7 @@ export function createUsageLedger(options: {
 
   async function allowUser(subject: UsageSubject): Promise<boolean> {
     const key = userKey(subject);
-    if (perHour <= 0 || !key) return true;
+    if (perHour <= 0) return true;
     if ((await hourly.peek(key)) < perHour) return true;
     const id = subject.conversationId;
     if (id) {
@@ -102,7 +101,7 @@ export function createUsageLedger(options: {
     },
     async record(subject, task, usage) {
       const key = userKey(subject);
-      if (perHour > 0 && key) await hourly.add(key, usage.promptTokens + usage.completionTokens);
+      if (perHour > 0) await hourly.add(key, usage.promptTokens + usage.completionTokens);
       const id = subject.conversationId;
       if (!id) return undefined;
       const rec = await get(id);

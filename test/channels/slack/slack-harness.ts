@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { ChannelDeps, MountedChannel } from '../../../src/app/channel.js';
 import { createCommandRouter } from '../../../src/app/commands.js';
+import { createGuard } from '../../../src/app/limits/guard-consultant.js';
 import { createProactiveRegistry } from '../../../src/app/proactive.js';
 import { createMountSlack } from '../../../src/channels/slack/mount-slack.js';
 import { loadConfig } from '../../../src/config/load-config.js';
@@ -59,7 +60,15 @@ export async function startSlackHarness(
   });
   const logger = pino({ level: options.logLevel ?? 'debug' }, sink);
   const store = createStore('memory://');
-  const consultant = options.consultant ?? (await realConsultant(store.keyv));
+  // The guard in front, as createArchie puts it: length and rate limits apply as in production.
+  const guard = createGuard({
+    store: store.keyv,
+    clock: systemClock,
+    limits: config.limits,
+    logger,
+    perMinute: 'process',
+  });
+  const consultant = guard.consultant(options.consultant ?? (await realConsultant(store.keyv)));
   const app = createHttpApp({ status: () => ({}), readiness: [] });
   const deps: ChannelDeps = {
     config,
@@ -67,7 +76,8 @@ export async function startSlackHarness(
     consultant,
     store: store.keyv,
     clock: systemClock,
-    commands: createCommandRouter(),
+    commands: guard.commands(createCommandRouter()),
+    tooLong: guard.tooLong,
     proactive: createProactiveRegistry(),
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: [],

@@ -272,7 +272,7 @@ describe('Slack places', () => {
     const [post] = (await h.api.waitFor((c) => c.some((x) => x.method === 'chat.postMessage'))).filter(
       (c) => c.method === 'chat.postMessage',
     );
-    expect(post!.args.text).toBe('Something went wrong on our side. Please try again.');
+    expect(post!.args.text).toBe('Sorry, something went wrong on my side. Please try that again.');
     expect(JSON.stringify(h.logs)).toContain('database exploded');
   });
 

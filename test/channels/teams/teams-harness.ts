@@ -2,12 +2,14 @@
  * Starts Teams on a real Express server (port 0) with the real Agents SDK, talking to a fake Bot Connector;
  * the consultant is whatever the test passes (a tiny fake, or the real one).
  */
+
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type Keyv from 'keyv';
 import type { ChannelDeps } from '../../../src/app/channel.js';
 import { createCommandRouter } from '../../../src/app/commands.js';
+import { lengthGuard } from '../../../src/app/limits/guard-consultant.js';
 import { createProactiveRegistry } from '../../../src/app/proactive.js';
 import { createTeamsChannel, type TeamsChannelOptions } from '../../../src/channels/teams/mount-teams.js';
 import { loadConfig } from '../../../src/config/load-config.js';
@@ -62,6 +64,7 @@ export async function startTeamsHarness(options: HarnessOptions): Promise<TeamsH
     store: store.keyv,
     clock: options.clock ?? systemClock,
     commands: createCommandRouter(),
+    tooLong: lengthGuard(config.limits.maxMessageChars),
     proactive: createProactiveRegistry(),
     metrics: createMetrics(),
     readiness: [],

@@ -2,10 +2,12 @@
  * mountWeb on its own Express app with the real store and proactive registry: check-in posts land in the
  * transcript, and a turn that fails leaves the transcript as it was with a plain error.
  */
+
 import type { Server } from 'node:http';
 import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCommandRouter } from '../../../src/app/commands.js';
+import { lengthGuard } from '../../../src/app/limits/guard-consultant.js';
 import { createProactiveRegistry, type ProactiveRegistry } from '../../../src/app/proactive.js';
 import { mountWeb } from '../../../src/channels/web/mount-web.js';
 import { loadConfig } from '../../../src/config/load-config.js';
@@ -48,6 +50,7 @@ async function mount(consultant: Consultant): Promise<{ url: string; proactive: 
     store: new Keyv(),
     clock: systemClock,
     commands: createCommandRouter(),
+    tooLong: lengthGuard(config.limits.maxMessageChars),
     proactive,
     metrics: createMetrics({ defaultMetrics: false }),
     readiness: [],
