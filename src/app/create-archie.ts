@@ -40,6 +40,8 @@ export interface CreateArchieOptions {
   logger: Logger;
   clock?: Clock;
   knowledgeDir?: string;
+  /** How long start-up waits for the store (default 5 s). */
+  storeProbeTimeoutMs?: number;
   /** Default true; tests that create many instances turn process metrics off. */
   defaultMetrics?: boolean;
 }
@@ -48,14 +50,32 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const store = createStore(config.store.url);
+  try {
+    // A store that never answers or keeps nothing stops start-up with one line, instead of a hang or a
+    // server that forgets every conversation.
+    await store.probe(options.storeProbeTimeoutMs);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  // keyv reports some backend failures (a SQLite file that turned read-only, a lost Redis) only as events.
+  let lastStoreError = 0;
+  store.keyv.on('error', (error: unknown) => {
+    if (clock.now().getTime() - lastStoreError < 60_000) return;
+    lastStoreError = clock.now().getTime();
+    logger.error({ err: error, store: store.kind }, 'the conversation store failed a read or write');
+  });
   const knowledge = await loadKnowledgeBase(options.knowledgeDir, config.knowledge.organisationDirs);
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const readiness: ReadinessCheck[] = [
     {
       name: 'store',
       check: async () => {
-        await store.keyv.set('readyz', Date.now(), 5_000);
-        return { ok: (await store.keyv.get('readyz')) !== undefined };
+        // A value of this probe's own: an earlier one read back must not pass for a working write.
+        const value = `${Date.now()}:${Math.random()}`;
+        await store.keyv.set('readyz', value, 5_000);
+        const ok = (await store.keyv.get('readyz')) === value;
+        return ok ? { ok } : { ok, detail: 'the store did not keep a write' };
       },
     },
   ];
@@ -144,10 +164,17 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     onAssessment: (listener) => listeners.push(listener),
     admission,
   };
-  for (const entry of CHANNELS) {
-    if (!entry.enabled(config)) continue;
-    const channel = await (await entry.load())(app, deps);
-    if (channel) channels.push(channel);
+  try {
+    for (const entry of CHANNELS) {
+      if (!entry.enabled(config)) continue;
+      const channel = await (await entry.load())(app, deps);
+      if (channel) channels.push(channel);
+    }
+  } catch (error) {
+    // A channel that cannot start (Redis for check-ins unreachable…) stops start-up; release what started.
+    for (const channel of [...channels].reverse()) await channel.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
   }
   // After the channels, so the web chat keeps `/` when it is on; the landing page takes it otherwise.
   mountSite(app, { config, channels: () => channels });

@@ -88,9 +88,14 @@ export async function buildConsultant(
 /** Opens STORE_URL, turning file-system and driver failures into one actionable line. */
 async function openStore(url: string) {
   const { createStore, maskUrl } = await import('../store/create-store.js');
+  let store: ReturnType<typeof createStore> | undefined;
   try {
-    return createStore(url);
+    store = createStore(url);
+    // The same proof as `serve`: a store that keeps nothing or never answers is one line, not a hang.
+    await store.probe();
+    return store;
   } catch (error) {
+    await store?.close().catch(() => undefined);
     if (error instanceof ArchieError) throw error;
     throw new ArchieError(
       'store_unavailable',

@@ -59,15 +59,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 const isEntry = process.argv[1] && /archie(\.js)?$|main\.[jt]s$/.test(process.argv[1]);
 if (isEntry) {
   const io = processIo();
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const message = error instanceof ArchieError ? error.userMessage : 'unexpected error (set DEBUG=1 for details)';
-      io.stderr(`archie: ${message}\n`);
-      if (io.env.DEBUG) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = error instanceof ArchieError && error.code === 'usage' ? 2 : 1;
-    },
-  );
+  main(process.argv.slice(2), io)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        const message = error instanceof ArchieError ? error.userMessage : 'unexpected error (set DEBUG=1 for details)';
+        io.stderr(`archie: ${message}\n`);
+        if (io.env.DEBUG) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+        process.exitCode = error instanceof ArchieError && error.code === 'usage' ? 2 : 1;
+      },
+    )
+    // The command is done: a driver still holding a socket (a Redis client retrying) must not keep the
+    // process alive. Unref'd, so a process with nothing left to do exits at once as before.
+    .finally(() => setTimeout(() => process.exit(), 2_000).unref());
 }

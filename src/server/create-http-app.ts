@@ -48,6 +48,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json({ status: 'ok', ...options.status() });
   });
 
+  const failing = new Set<string>();
   app.get('/readyz', async (_req, res) => {
     const timeoutMs = options.readinessTimeoutMs ?? 3_000;
     const results = await Promise.all(
@@ -62,6 +63,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
         }
       }),
     );
+    // Said once when a check starts failing and once when it recovers, not on every probe.
+    for (const r of results) {
+      if (!r.ok && !failing.has(r.name)) {
+        failing.add(r.name);
+        options.logger?.error(
+          { check: r.name, detail: 'detail' in r ? r.detail : undefined },
+          'readiness check failing',
+        );
+      } else if (r.ok && failing.delete(r.name)) {
+        options.logger?.info({ check: r.name }, 'readiness check passing again');
+      }
+    }
     const ok = results.every((r) => r.ok || !r.critical);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks: results });
   });

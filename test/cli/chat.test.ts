@@ -137,7 +137,7 @@ describe('archie chat', () => {
     const run = await runCli(['chat'], { env: { STORE_URL: `sqlite://${join(dir, 'not-a-dir', 'a.sqlite')}` } });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^archie chat: Could not open .*check STORE_URL/),
+      expect.stringMatching(/^archie chat: cannot write the SQLite file at .*not-a-dir\/a\.sqlite: set STORE_URL/),
     ]);
   });
 });
