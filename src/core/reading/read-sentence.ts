@@ -118,10 +118,30 @@ function quote(sentence: string, clause: [number, number], from: number, to: num
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '');
 }
 
+// Where a sentence's question begins: a clause boundary, then a word that asks ("…, should we split it?").
+const QUESTION_CLAUSE =
+  /(?:[,;:]|\s[-\u2013\u2014])\s*(?:(?:so|and|but|now|then|basically|honestly|i guess|i wonder)\s+)?(?:should|shall|could|would|can|do|does|did|is|are|will|what|how|why|any thoughts|thoughts|wdyt)\b/i;
+// A sentence that supposes or asks from its first word states nothing ("if we were 50, should we…?").
+const ASKS_OR_SUPPOSES =
+  /^\W*(?:if|suppose|supposing|say|imagine|what if|assuming|hypothetically|should|shall|could|would|can|do|does|did|is|are|was|were|will|what|how|why|when|which|who)\b/i;
+
+/**
+ * What a sentence states: all of it, or, when it ends in a question, the statements before the clause that
+ * asks ("Solo founder here, a Django app on GPT-4o-mini, should I split it?" states the founder and the
+ * app); nothing when the sentence asks or supposes from its start.
+ */
+export function statedPart(sentence: string): string {
+  if (!/\?\s*$/.test(sentence)) return sentence;
+  if (ASKS_OR_SUPPOSES.test(sentence)) return '';
+  const question = QUESTION_CLAUSE.exec(sentence);
+  return question ? sentence.slice(0, question.index) : '';
+}
+
 /** Candidate statements in one sentence (normalised text, instructions already removed). */
-export function readSentence(sentence: string, ctx: SentenceContext): Candidate[] {
+export function readSentence(whole: string, ctx: SentenceContext): Candidate[] {
   const candidates: Candidate[] = [];
-  if (!sentence.trim() || /\?\s*$/.test(sentence)) return candidates;
+  const sentence = statedPart(whole);
+  if (!sentence.trim()) return candidates;
   const norm = normalizeText(sentence);
   const t = norm.text;
   const scopes = readScopes(t);
