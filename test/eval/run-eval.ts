@@ -10,6 +10,13 @@ import { VERDICTS } from '../../src/core/assessment/assessment.js';
 import { loadKnowledgeBase } from '../../src/core/knowledge/load-knowledge-base.js';
 import { calibrate, reliabilityTable } from './calibration.js';
 import { CALIBRATION_TARGETS } from './calibration-targets.js';
+import { DEV_QUESTIONS } from './knowledge-questions/questions-dev.js';
+import { HELD_OUT_QUESTIONS } from './knowledge-questions/questions-held-out.js';
+import {
+  evaluateKnowledgeQuestions,
+  type KnowledgeQuestionEvaluation,
+} from './knowledge-questions/run-knowledge-questions.js';
+import { ANSWER_THRESHOLDS } from './knowledge-questions/thresholds.js';
 import { RETRIEVAL_THRESHOLDS } from './questions-thresholds.js';
 import { READING_FLOORS, READING_TARGETS } from './reading/reading-thresholds.js';
 import { evaluateReading } from './reading/run-reading.js';
@@ -141,4 +148,35 @@ for (const r of q.results.filter((r) => !r.rank || r.rank > 1)) {
   console.log(`  rank ${r.rank ?? '>10'}: ${r.question} → expected ${r.expected.join('/')}, got ${r.top.join(', ')}`);
 }
 for (const o of q.outOfScope.filter((o) => !o.declined)) console.log(`  answered out-of-scope: ${o.question}`);
+
+console.log('\n# Answers (test/eval/knowledge-questions: written without reading the answerer)');
+const answerRow = (name: string, e: KnowledgeQuestionEvaluation) =>
+  `${name.padEnd(10)} expected source ${pct(e.expectedSourceShare).padStart(6)}  key fact ${pct(e.keyFactShare).padStart(6)}  on-topic first sentence ${pct(e.onTopicFirstSentenceShare).padStart(6)}  off-topic refused ${pct(e.offTopicRefusedShare).padStart(6)}  recall@5 ${pct(e.recallAt5).padStart(6)}  MRR ${e.mrr.toFixed(3)}  (${e.inScope} in scope, ${e.offTopic} off topic)`;
+const devAnswers = await evaluateKnowledgeQuestions(kb, DEV_QUESTIONS);
+const heldAnswers = await evaluateKnowledgeQuestions(kb, HELD_OUT_QUESTIONS);
+console.log(answerRow('dev', devAnswers));
+console.log(answerRow('held-out', heldAnswers));
+for (const [name, value, floor] of [
+  ['dev expected source', devAnswers.expectedSourceShare, ANSWER_THRESHOLDS.expectedSource],
+  ['dev key fact', devAnswers.keyFactShare, ANSWER_THRESHOLDS.keyFact],
+  ['dev off-topic refused', devAnswers.offTopicRefusedShare, ANSWER_THRESHOLDS.offTopicRefused],
+  ['dev on-topic first sentence', devAnswers.onTopicFirstSentenceShare, ANSWER_THRESHOLDS.onTopicFirstSentence],
+] as const) {
+  if (value < floor) {
+    below++;
+    console.log(`${name} ${pct(value)} — BELOW the floor ${pct(floor)}`);
+  }
+}
+console.log(
+  `first-sentence rubric: starts a thought, shares a word with the question, a figure for how many/much, Yes/No first for should/does`,
+);
+if (process.env.ANSWER_DETAILS) {
+  for (const r of devAnswers.results.filter(
+    (r) => r.question.kind !== 'off-topic' && (!r.citedExpected || r.missingFacts.length > 0 || !r.rubric.pass),
+  )) {
+    console.log(
+      `  ${r.question.id}: source ${r.citedExpected ? 'ok' : 'missed'}, missing facts ${JSON.stringify(r.missingFacts)}, first sentence ${r.rubric.pass ? 'ok' : JSON.stringify(r.rubric)}`,
+    );
+  }
+}
 if (below > 0) process.exitCode = 1;

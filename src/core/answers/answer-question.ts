@@ -8,12 +8,14 @@ import { contentTerms } from '../knowledge/analyze-text.js';
 import { citeDoc } from '../knowledge/cite-doc.js';
 import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
 import { judgeRelevance } from './judge-relevance.js';
-import { selectSentences } from './select-sentences.js';
+import { nearDuplicate, selectSentences } from './select-sentences.js';
 import { termStatistics } from './term-statistics.js';
 
 export const NOT_FOUND_ANSWER = "I don't know — that isn't covered by my knowledge base.";
 
 const EXAMPLE_QUESTION = 'When should model inference run as its own service?';
+/** Phrases that ask for the lesson of a case ("what did X learn", "lessons from X") rather than name a topic. */
+const LESSON_SCAFFOLDING = /\b(?:learn(?:ed|t)?|take\s+away|lessons?|takeaways?)(?:\s+(?:from|of))?\b/gi;
 const MAX_QUESTION_CHARS = 1000;
 const SEARCH_DEPTH = 8;
 const NEARBY_COUNT = 3;
@@ -35,7 +37,8 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
       nearby: suggestions(kb),
     };
   }
-  const terms = contentTerms(text);
+  // "What did Segment learn?" asks about Segment: the words asking for a lesson are not its topic.
+  const terms = contentTerms(text.replace(LESSON_SCAFFOLDING, ' '));
   if (terms.length === 0) {
     return {
       found: false,
@@ -59,10 +62,16 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
       nearby: nearby.length > 0 ? nearby : suggestions(kb),
     };
   }
+  // Lead with a direct answer: the takeaway of the source the best sentence comes from, when it is on topic.
+  // The best-ranked document says best what the question is about; the best sentence's document is next.
+  const lead =
+    leadTakeaway(terms, hits[0]!.docId, kb, stats, 1) ?? leadTakeaway(terms, sentences[0]!.passage.docId, kb, stats, 2);
   // Group the quoted sentences by source, in the order the sources first appear.
   const bySource = new Map<string, string[]>();
   const referenced: string[] = [];
+  if (lead) bySource.set(lead.docId, [lead.text]);
   for (const s of sentences) {
+    if (lead && nearDuplicate(lead.text, s.text)) continue;
     const { text: quoted, ids } = liftReferences(s.text, kb);
     referenced.push(...ids);
     bySource.set(s.passage.docId, [...(bySource.get(s.passage.docId) ?? []), quoted]);
@@ -76,15 +85,40 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
   return { found: true, answer: lines.join('\n'), citations: [...quotedCitations, ...extra] };
 }
 
+/**
+ * A document's takeaway leads the answer when it speaks to the question: it must contain one of the
+ * question's words itself, and `needed` of them counting the document's title (1 for the document the
+ * retriever ranked first, 2 otherwise, as for a quoted sentence).
+ */
+function leadTakeaway(
+  terms: readonly string[],
+  docId: string,
+  kb: KnowledgeBase,
+  stats: ReturnType<typeof termStatistics>,
+  needed: number,
+): { docId: string; text: string } | undefined {
+  const doc = kb.docs.get(docId);
+  if (!doc?.takeaway) return undefined;
+  const own = new Set(contentTerms(doc.takeaway));
+  const title = new Set(contentTerms(doc.title));
+  const inTakeaway = terms.filter((t) => stats.matches(t, own)).length;
+  const viaTitle = terms.filter((t) => !stats.matches(t, own) && stats.matches(t, title)).length;
+  if (inTakeaway === 0 || inTakeaway + viaTitle < Math.min(needed, terms.length)) return undefined;
+  return { docId, text: doc.takeaway };
+}
+
 /** Turns the knowledge base's "(see <doc-id>)" cross-references into citations instead of raw ids. */
 function liftReferences(sentence: string, kb: KnowledgeBase): { text: string; ids: string[] } {
   const ids: string[] = [];
-  const text = sentence.replace(/\s*\(see ([a-z0-9-]+(?:\s*(?:,|and|;)\s*[a-z0-9-]+)*)\)/g, (whole, list: string) => {
-    const found = list.split(/\s*(?:,|and|;)\s*/);
-    if (!found.every((id) => kb.docs.has(id))) return whole;
-    ids.push(...found);
-    return '';
-  });
+  const text = sentence.replace(
+    /\s*\(see\s+([a-z0-9-]+(?:(?:\s*[,;]\s*|\s+and\s+)[a-z0-9-]+)*)\)/g,
+    (whole, list: string) => {
+      const found = list.split(/\s*[,;]\s*|\s+and\s+/);
+      if (!found.every((id) => kb.docs.has(id))) return whole;
+      ids.push(...found);
+      return '';
+    },
+  );
   return { text, ids };
 }
 

@@ -48,6 +48,8 @@ const RELATED: ReadonlyMap<string, string[]> = new Map(
 const FIGURE_QUESTION =
   /\b(how (much|many|big|fast|slow|long|often|large)|what (percentage|percent|share|fraction|proportion|number)|sav(e|ed|es|ing|ings)|percent(age)?|cost|costs|figures?|numbers?|statistics?|rate|ratio|latency|throughput)\b|%/i;
 const HAS_FIGURE = /\d/;
+const CONTINUES_EARLIER =
+  /^(and|but|or|so|which|that|this|these|those|it|its|they|their|however|also|then|thus|hence|therefore|instead|otherwise|yet|still)\b/i;
 const HAS_MEASURE = /\d\s?(%|x\b|×|ms\b|percent|per ?cent)|\$\s?\d/i;
 
 /** Picks the sentences that best answer the question, best first. */
@@ -98,6 +100,8 @@ export function selectSentences(
         if (wantsFigure && HAS_FIGURE.test(sentence)) {
           score += (HAS_MEASURE.test(sentence) ? 0.5 : 0.3) * Math.min(1, 2 * local);
         }
+        // A sentence that continues an earlier one ("This means…", "It…") reads as starting mid-thought.
+        if (CONTINUES_EARLIER.test(sentence)) score -= 0.3;
         // Prefer whole sentences over terse fragments, and readable ones over run-ons.
         if (words < 7) score -= 0.15;
         if (words > 60) score -= 0.2;
@@ -120,7 +124,7 @@ function finish(sentence: string): string {
 }
 
 /** Two sentences saying the same thing (a summary and its "key figures" bullet) are quoted once. */
-function nearDuplicate(a: string, b: string): boolean {
+export function nearDuplicate(a: string, b: string): boolean {
   const x = new Set(contentTerms(a));
   const y = new Set(contentTerms(b));
   const shared = [...x].filter((t) => y.has(t)).length;

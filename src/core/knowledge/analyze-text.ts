@@ -11,7 +11,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   like made make makes many me might more most much must my no nor not now of off on once only or other our ours out over own per
   please same shall she should so some such tell than that the their theirs them then there these they
   thing things think this those through to too under until up upon us very via want was way we went were what whats when where whether which
-  while who whom whose why will with within without would yes yet you your yours`.split(/\s+/),
+  while who whom whose why will with within without would yes yet you your yours
+  i'm im i've ive i'd i'll we're we've we'd we'll you're you've they're they've it's that's let's
+  explain describe`.split(/\s+/),
 );
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
