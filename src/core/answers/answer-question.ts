@@ -7,8 +7,9 @@ import type { Answer } from '../consultant.js';
 import { contentTerms } from '../knowledge/analyze-text.js';
 import { citeDoc } from '../knowledge/cite-doc.js';
 import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
+import { directYesNo } from './direct-answer.js';
 import { judgeRelevance } from './judge-relevance.js';
-import { nearDuplicate, selectSentences } from './select-sentences.js';
+import { FIGURE_QUESTION, HAS_FIGURE, nearDuplicate, selectSentences } from './select-sentences.js';
 import { termStatistics } from './term-statistics.js';
 
 export const NOT_FOUND_ANSWER = "I don't know — that isn't covered by my knowledge base.";
@@ -64,20 +65,31 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
   }
   // Lead with a direct answer: the takeaway of the source the best sentence comes from, when it is on topic.
   // The best-ranked document says best what the question is about; the best sentence's document is next.
-  const lead =
+  const takeaway =
     leadTakeaway(terms, hits[0]!.docId, kb, stats, 1) ?? leadTakeaway(terms, sentences[0]!.passage.docId, kb, stats, 2);
+  // A "how many / how much" question is answered with a figure: a takeaway without one follows the best
+  // quoted sentence when that sentence carries one.
+  const figureFirst = Boolean(
+    takeaway && FIGURE_QUESTION.test(text) && !HAS_FIGURE.test(takeaway.text) && HAS_FIGURE.test(sentences[0]!.text),
+  );
   // Group the quoted sentences by source, in the order the sources first appear.
   const bySource = new Map<string, string[]>();
   const referenced: string[] = [];
-  if (lead) bySource.set(lead.docId, [lead.text]);
+  const add = (docId: string, quoted: string) => bySource.set(docId, [...(bySource.get(docId) ?? []), quoted]);
+  if (takeaway && !figureFirst) add(takeaway.docId, takeaway.text);
   for (const s of sentences) {
-    if (lead && nearDuplicate(lead.text, s.text)) continue;
+    if (takeaway && nearDuplicate(takeaway.text, s.text)) continue;
     const { text: quoted, ids } = liftReferences(s.text, kb);
     referenced.push(...ids);
-    bySource.set(s.passage.docId, [...(bySource.get(s.passage.docId) ?? []), quoted]);
+    add(s.passage.docId, quoted);
+    if (takeaway && figureFirst && s === sentences[0]) add(takeaway.docId, takeaway.text);
   }
   const quotedCitations = [...bySource.keys()].flatMap((id) => citationFor(kb.docs.get(id)));
   const lines = quotedCitations.map((c) => `${bySource.get(c.id)!.join(' ')} (${c.title})`);
+  // A yes/no question gets "Yes:" or "No:" first when the quoted sentences take a clear stance on it.
+  const stance = directYesNo(text, [...bySource.values()].flat());
+  if (stance && lines[0] && !/^(yes|no)\b/i.test(lines[0]))
+    lines[0] = `${stance === 'yes' ? 'Yes' : 'No'}: ${lines[0]}`;
   // Sources a quoted synthesis sentence relies on are cited after the quoted ones.
   const extra = distinct(referenced)
     .filter((id) => !bySource.has(id))

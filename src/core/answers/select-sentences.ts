@@ -45,9 +45,10 @@ const RELATED: ReadonlyMap<string, string[]> = new Map(
   Object.entries(RELATED_WORDS).map(([word, related]) => [stem(word), related.map(stem)]),
 );
 
-const FIGURE_QUESTION =
+/** A question that asks for a figure (how many, how much, what share, savings, cost, latency). */
+export const FIGURE_QUESTION =
   /\b(how (much|many|big|fast|slow|long|often|large)|what (percentage|percent|share|fraction|proportion|number)|sav(e|ed|es|ing|ings)|percent(age)?|cost|costs|figures?|numbers?|statistics?|rate|ratio|latency|throughput)\b|%/i;
-const HAS_FIGURE = /\d/;
+export const HAS_FIGURE = /\d/;
 const CONTINUES_EARLIER =
   /^(and|but|or|so|which|that|this|these|those|it|its|they|their|however|also|then|thus|hence|therefore|instead|otherwise|yet|still)\b/i;
 const HAS_MEASURE = /\d\s?(%|x\b|×|ms\b|percent|per ?cent)|\$\s?\d/i;

@@ -9,6 +9,9 @@ export const ANSWER_THRESHOLDS = {
   keyFact: 0.9,
   /** Every off-topic question declined (14/14). */
   offTopicRefused: 1,
-  /** Reached 72.7%: "Yes"/"No" openings for should/does questions are the gap. Reported, with a floor. */
-  onTopicFirstSentence: 0.7,
+  /**
+   * Reached 72.7% before yes/no questions got a Yes/No lead, 88.3% (68/77) with it; the rest are yes/no
+   * questions whose sources take no clear stance (no Yes/No is better than a wrong one) and alternatives.
+   */
+  onTopicFirstSentence: 0.85,
 } as const;
