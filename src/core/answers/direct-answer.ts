@@ -84,12 +84,18 @@ function scopedNegations(text: string, terms: ReadonlySet<string>): number {
 }
 
 /** The stance `sentence` takes on the yes/no `clause`, or undefined when it takes none clearly. */
-export function stanceOf(clause: string, sentence: string, question = clause): Stance | undefined {
+export function stanceOf(
+  clause: string,
+  sentence: string,
+  question = clause,
+  options: { conditionMet?: boolean } = {},
+): Stance | undefined {
   const terms = new Set(contentTerms(clause));
   if (terms.size === 0) return undefined;
   const own = contentTerms(sentence);
   const shared = own.filter((t) => terms.has(t)).length;
-  if (shared === 0) return undefined;
+  // A part whose condition the question meets speaks to it even in other words ("keep a client").
+  if (shared === 0 && !options.conditionMet) return undefined;
   const votes = new Set<Stance>();
   const negated = scopedNegations(sentence, terms) % 2 !== scopedNegations(clause, terms) % 2;
   if (negated) votes.add('no');
@@ -98,7 +104,7 @@ export function stanceOf(clause: string, sentence: string, question = clause): S
   if ((up(clause) && down(sentence)) || (down(clause) && up(sentence))) votes.add('no');
   const badJudgement = JUDGEMENT.test(clause) && BAD_OUTCOME.test(sentence) && !BAD_OUTCOME.test(clause);
   if (badJudgement) votes.add('no');
-  const conditional = CONDITIONAL.test(sentence) && !CONDITIONAL.test(question);
+  const conditional = CONDITIONAL.test(sentence) && !CONDITIONAL.test(question) && !options.conditionMet;
   let mixed = false;
   if (SPLIT.test(clause) && !KEEP.test(clause)) {
     const keeps = KEEP.test(sentence);
@@ -124,14 +130,40 @@ export function directYesNo(question: string, sentences: readonly string[]): Sta
   const clause = yesNoClause(question);
   if (!clause) return undefined;
   const terms = new Set(contentTerms(clause));
-  let best: { text: string; shared: number } | undefined;
+  let best: { text: string; shared: number; siblings: string[] } | undefined;
   // Judged clause by clause: "X should not …; the point is Y, not Z" takes its stance in the first part.
-  const clauses = sentences.flatMap((s) => splitSentences(s)).flatMap((s) => s.split(/[;:]\s+/));
-  for (const candidate of clauses) {
-    const shared = contentTerms(candidate).filter((t) => terms.has(t)).length;
-    if (!best || shared > best.shared) best = { text: candidate, shared };
+  for (const sentence of sentences.flatMap((s) => splitSentences(s))) {
+    const parts = sentence.split(/[;:]\s+/);
+    for (const candidate of parts) {
+      const shared = contentTerms(candidate).filter((t) => terms.has(t)).length;
+      if (!best || shared > best.shared) best = { text: candidate, shared, siblings: parts };
+    }
   }
   // A sentence that shares one word with the question has not taken a stance on it.
   if (!best || best.shared < Math.min(2, terms.size)) return undefined;
+  if (CONDITIONAL.test(best.text) && !CONDITIONAL.test(question)) {
+    const met = conditionMet(question, clause, best.siblings);
+    if (met) return stanceOf(clause, met, question, { conditionMet: true });
+  }
   return stanceOf(clause, best.text, question);
+}
+
+/**
+ * Advice split by conditions ("extract it when you self-host; when you call hosted APIs, keep a client")
+ * answers the question whose own words meet one condition ("we only call hosted APIs"): the conditional
+ * part that shares most words with the rest of the question, if exactly one shares any.
+ */
+function conditionMet(question: string, clause: string, parts: readonly string[]): string | undefined {
+  const context = new Set(contentTerms(question.replace(clause, ' ')));
+  if (context.size === 0) return undefined;
+  const scored = parts
+    .filter((p) => CONDITIONAL.test(p))
+    .map((p) => {
+      const condition = p.slice(p.search(CONDITIONAL)).split(',')[0]!;
+      return { p, score: contentTerms(condition).filter((t) => context.has(t)).length };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  if (!first || first.score === 0 || (second && second.score === first.score)) return undefined;
+  return first.p;
 }

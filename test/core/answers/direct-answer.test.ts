@@ -85,6 +85,22 @@ describe('the stance a sentence takes', () => {
     expect(directYesNo('Should the search index be its own service?', ['Teams like small batches.'])).toBeUndefined();
   });
 
+  it('reads advice split by conditions against the condition the question states', () => {
+    const advice = [
+      'Run the embedding model as its own service when you run it on your own GPUs; when you call a hosted embedding API, keep a client module in the app.',
+    ];
+    expect(
+      directYesNo('We call a hosted embedding API. Should the embedding model be a separate service?', advice),
+    ).toBe('no');
+    expect(
+      directYesNo(
+        'We run the embedding model on our own GPUs. Should the embedding model be a separate service?',
+        advice,
+      ),
+    ).toBe('yes');
+    expect(directYesNo('Should the embedding model be a separate service?', advice)).toBeUndefined();
+  });
+
   it('judges the clause that speaks to the question, not a later aside', () => {
     expect(
       directYesNo('Should a small team start with dozens of services?', [
