@@ -116,7 +116,10 @@ export function stanceOf(
   }
   if (votes.size === 0 && !conditional && !mixed) {
     const closing = contentTerms(clause).slice(-2);
-    const affirmed = shared / terms.size >= 0.6 || (closing.length === 2 && closing.every((t) => own.includes(t)));
+    // Affirming takes three in four of the question's words (at least three), or the closing phrase of a
+    // question long enough for that phrase to be its point ("… does that mean we built a distributed monolith").
+    const affirmed =
+      (shared >= 3 && shared / terms.size >= 0.75) || (terms.size >= 4 && closing.every((t) => own.includes(t)));
     if (affirmed) votes.add('yes');
   }
   return votes.size === 1 ? [...votes][0] : undefined;

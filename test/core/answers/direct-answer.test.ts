@@ -83,6 +83,10 @@ describe('the stance a sentence takes', () => {
       ),
     ).toBeUndefined();
     expect(directYesNo('Should the search index be its own service?', ['Teams like small batches.'])).toBeUndefined();
+    // A short question's words turning up in a sentence is not an endorsement.
+    expect(directYesNo('Should we use Kubernetes?', ['Most organizations use Kubernetes for some inference.'])).toBe(
+      undefined,
+    );
   });
 
   it('reads advice split by conditions against the condition the question states', () => {

@@ -10,7 +10,7 @@ export const ANSWER_THRESHOLDS = {
   /** Every off-topic question declined (14/14). */
   offTopicRefused: 1,
   /**
-   * Reached 72.7% before yes/no questions got a Yes/No lead, 89.6% (69/77) with it; the rest are yes/no
+   * Reached 72.7% before yes/no questions got a Yes/No lead, 89.6% (69/77) with it (a Yes only where the source affirms the question outright); the rest are yes/no
    * questions whose sources take no clear stance (no Yes/No is better than a wrong one) and alternatives.
    */
   onTopicFirstSentence: 0.85,
