@@ -362,11 +362,12 @@ describe('assessProfile is deterministic and total', () => {
         expect(VERDICTS).toContain(a.verdict);
         expect(a.confidence).toBeGreaterThanOrEqual(0);
         expect(a.confidence).toBeLessThanOrEqual(1);
-        expect(a.reasons.length).toBeGreaterThan(0);
+        // A reason rests only on stated facts: a profile too thin to give one says what it assumed instead.
+        if (a.reasons.length === 0) expect(a.assumptions.length).toBeGreaterThan(0);
         expect(a.reasons.every((r) => r.citations.length > 0)).toBe(true);
         if (a.verdict === 'hybrid') expect(a.extractedServices.length).toBeGreaterThan(0);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, examples: [[{}]] },
     );
   });
 });
