@@ -7,7 +7,7 @@ import type { Config } from '../config/config-schema.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
-import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
+import { loadKnowledgeBase, withPageBase } from '../core/knowledge/load-knowledge-base.js';
 import type { Logger } from '../observability/create-logger.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createAdmission } from '../server/admission.js';
@@ -65,7 +65,10 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     lastStoreError = clock.now().getTime();
     logger.error({ err: error, store: store.kind }, 'the conversation store failed a read or write');
   });
-  const knowledge = await loadKnowledgeBase(options.knowledgeDir, config.knowledge.organisationDirs);
+  const knowledge = withPageBase(
+    await loadKnowledgeBase(options.knowledgeDir, config.knowledge.organisationDirs),
+    config.publicUrl,
+  );
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const readiness: ReadinessCheck[] = [
     {
@@ -177,7 +180,7 @@ export async function createArchie(config: Config, options: CreateArchieOptions)
     throw error;
   }
   // After the channels, so the web chat keeps `/` when it is on; the landing page takes it otherwise.
-  mountSite(app, { config, channels: () => channels });
+  mountSite(app, { config, knowledge, channels: () => channels });
 
   let server: Server | undefined;
   let closing: Promise<void> | undefined;

@@ -6,7 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { systemClock } from '../core/clock.js';
 import type { AssessmentListener, Consultant } from '../core/consultant.js';
 import { ArchieError } from '../core/errors.js';
-import { loadKnowledgeBase } from '../core/knowledge/load-knowledge-base.js';
+import { loadKnowledgeBase, withPageBase } from '../core/knowledge/load-knowledge-base.js';
 import type { CliIo } from './cli-io.js';
 
 /** Exit codes shared by every command (documented in each `--help`). */
@@ -63,7 +63,7 @@ export async function buildConsultant(
     : { keyv: new Keyv(), kind: 'memory' as const, close: async () => {} };
   try {
     const { consultant } = await buildFromConfig(config, {
-      knowledge: await loadKnowledgeBase(undefined, config.knowledge.organisationDirs),
+      knowledge: withPageBase(await loadKnowledgeBase(undefined, config.knowledge.organisationDirs), config.publicUrl),
       store: store.keyv,
       clock: systemClock,
       onAssessment: options.onAssessment,

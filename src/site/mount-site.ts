@@ -1,8 +1,9 @@
 /**
  * The pages a public host needs besides the channels: `/` says what Archie is, whether it is healthy and
- * how to add it to Slack and Teams (when the web chat is off; otherwise `/` is the chat), and `/privacy`
+ * how to add it to Slack and Teams (when the web chat is off; otherwise `/` is the chat), `/privacy`
  * and `/terms` render operator-editable Markdown (PRIVACY_PAGE, TERMS_PAGE; honest templates ship in
- * pages/). Teams requires both pages for an app in its store or an organisation's catalogue.
+ * pages/). Teams requires both pages for an app in its store or an organisation's catalogue. `/knowledge`
+ * serves the knowledge base Archie cites (knowledge-pages.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +13,16 @@ import type { MountedChannel } from '../app/channel.js';
 import { SECURITY_HEADERS } from '../channels/web/security-headers.js';
 import type { Config } from '../config/config-schema.js';
 import { ArchieError } from '../core/errors.js';
+import type { KnowledgeBase } from '../core/knowledge/knowledge.js';
+import { mountKnowledgePages } from './knowledge-pages.js';
 
 /** The stylesheet beside the shipped templates (found from the repository root in source and compiled builds). */
 const SITE_CSS = fileURLToPath(new URL('../../pages/site.css', import.meta.url));
 
 export interface SiteOptions {
   config: Config;
+  /** The knowledge base served at /knowledge. */
+  knowledge?: KnowledgeBase;
   /** The channels that started, for the landing page's status. */
   channels: () => readonly MountedChannel[];
 }
@@ -68,15 +73,15 @@ function page(title: string, body: string): string {
 <main>
 ${body}
 </main>
-<footer><a href="/">Archie</a> · <a href="/privacy">Privacy</a> · <a href="/terms">Terms of use</a> · <a href="/healthz">Health</a></footer>
+<footer><a href="/">Archie</a> · <a href="/knowledge">Knowledge base</a> · <a href="/privacy">Privacy</a> · <a href="/terms">Terms of use</a> · <a href="/healthz">Health</a></footer>
 </body>
 </html>
 `;
 }
 
-function send(res: Response, html: string): void {
+function send(res: Response, html: string, status = 200): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  res.type('html').send(html);
+  res.status(status).type('html').send(html);
 }
 
 const SLACK_STATE = { off: 'not set up', http: 'on (HTTP events, signed requests)', socket: 'on (Socket Mode)' };
@@ -101,6 +106,9 @@ change the answer, and recommends with reasons, confidence, risks, next steps an
 <li>Microsoft Teams: ${escapeHtml(TEAMS_STATE[channels.teams])}</li>
 <li>Model: ${escapeHtml(channels.model)}</li>
 </ul>
+<h2>Knowledge base</h2>
+<p>Every recommendation cites its sources. <a href="/knowledge">Browse and search the knowledge base</a>: the public
+sources Archie draws on and its own syntheses, each with the sources it rests on.</p>
 <h2>Add Archie to Slack</h2>
 <ol>
 <li>Create a Slack app from Archie's manifest (<code>slack/manifest.json</code> in Archie's repository) with
@@ -134,6 +142,7 @@ export function mountSite(app: Express, options: SiteOptions): void {
   });
   app.get('/privacy', (_req, res) => send(res, privacy));
   app.get('/terms', (_req, res) => send(res, terms));
+  if (options.knowledge) mountKnowledgePages(app, options.knowledge, { page, escapeHtml, send });
   if (!config.webChat) {
     app.get('/', (req, res) =>
       send(res, landing(base ?? `${req.protocol}://${req.get('host')}`, channelStates(config, options.channels()))),

@@ -11,7 +11,7 @@ import { renderRecommendation as renderTeams } from '../../src/channels/teams/re
 import { fullRecommendation } from '../../src/cli/terminal/terminal-messages.js';
 import { renderAdr } from '../../src/core/adr/render-adr.js';
 import { createConsultant } from '../../src/core/create-consultant.js';
-import { ORGANISATION_MARK } from '../../src/core/knowledge/cite-doc.js';
+import { ORGANISATION_MARK } from '../../src/core/knowledge/cite.js';
 import { buildKnowledgeBase, DEFAULT_KNOWLEDGE_DIR } from '../../src/core/knowledge/load-knowledge-base.js';
 import type { OutMessage } from '../../src/core/message.js';
 import { renderMarkdown } from '../../src/core/render/render-markdown.js';

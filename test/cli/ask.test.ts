@@ -9,13 +9,21 @@ describe('archie ask', () => {
     expect(run.stdout).toMatch(/Sources:\n1\. .+: https?:\/\//);
   });
 
-  it('--json prints the answer and citations with title and url', async () => {
+  it('--json prints the answer and citations: a source with its url, a synthesis with its page and sources', async () => {
     const run = await runCli(['ask', '--json', 'What did Prime Video save by moving to a monolith?']);
     const out = JSON.parse(run.stdout);
     expect(out.found).toBe(true);
     expect(out.answer).toMatch(/90%/);
     expect(out.citations.length).toBeGreaterThan(0);
-    for (const c of out.citations) expect(Object.keys(c).sort()).toEqual(['title', 'url']);
+    for (const c of out.citations) {
+      if (c.kind === 'synthesis') {
+        expect(Object.keys(c).sort()).toEqual(['basedOn', 'id', 'kind', 'page', 'title']);
+        expect(c.page).toBe(`/knowledge/${c.id}`);
+      } else {
+        expect(Object.keys(c).sort()).toEqual(['id', 'kind', 'title', 'url']);
+        expect(c.url).toMatch(/^https?:\/\//);
+      }
+    }
   });
 
   it('says it does not know for a question outside the knowledge base, and points to nearby topics', async () => {

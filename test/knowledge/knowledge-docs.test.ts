@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const knowledgeDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../knowledge');
 
-const REQUIRED_FIELDS = ['id', 'title', 'url', 'publisher', 'status', 'kind', 'tags'] as const;
+const REQUIRED_FIELDS = ['id', 'title', 'publisher', 'status', 'kind', 'tags'] as const;
 const STATUSES = new Set(['confirmed', 'secondary', 'unconfirmed']);
 const KINDS = new Set(['source', 'synthesis']);
 const TAGS = new Set([
@@ -116,6 +116,14 @@ function validateDoc(doc: RawDoc, knownIds: ReadonlySet<string>): string[] {
   }
   const shown = [doc.body, String(data.title ?? ''), typeof data.takeaway === 'string' ? data.takeaway : ''].join('\n');
   for (const problem of processProblems(shown, data.kind)) problems.push(`shown text ${problem}`);
+  // A source links to its public page; a synthesis is Archie's own and is cited by its knowledge page only.
+  if (data.kind === 'synthesis' && data.url !== undefined) {
+    problems.push('a synthesis must not carry a url (it is cited by its own page; its sources carry theirs)');
+  }
+  if (data.kind !== 'synthesis' && isBlank(data.url)) problems.push('url is missing or empty');
+  if (data.kind === 'synthesis' && !String(data.title ?? '').startsWith('Archie synthesis:')) {
+    problems.push('a synthesis title must start with "Archie synthesis:"');
+  }
   const expectedId = doc.file.replace(/\.md$/, '');
   if (typeof data.id === 'string' && data.id !== expectedId) {
     problems.push(`id "${data.id}" does not match the file name "${expectedId}"`);
@@ -275,8 +283,17 @@ ${'word '.repeat(130)}
     expect(validateDoc(parseDoc('example-doc.md', asDay), known)).toEqual([]);
   });
 
+  it('rejects a synthesis that carries a third-party url', () => {
+    const text = valid
+      .replace('kind: source', 'kind: synthesis')
+      .replace('title: "An example"', 'title: "Archie synthesis: An example"');
+    expect(validateDoc(parseDoc('example-doc.md', text), known)).toContain(
+      'a synthesis must not carry a url (it is cited by its own page; its sources carry theirs)',
+    );
+  });
+
   it('rejects a synthesis document citing fewer than three sources', () => {
-    const text = valid.replace('kind: source', 'kind: synthesis');
+    const text = valid.replace('kind: source', 'kind: synthesis').replace(/^url: .*\n/m, '');
     expect(validateDoc(parseDoc('example-doc.md', text), known)).toContain(
       'a synthesis document must cite at least 3 sources (has 1)',
     );

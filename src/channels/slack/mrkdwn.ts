@@ -1,5 +1,6 @@
 /** Slack mrkdwn helpers: escaping user and model text, and source links. */
 import type { Citation } from '../../core/assessment/assessment.js';
+import { INLINE_SOURCES_PER_SYNTHESIS, linkableCitations } from '../../core/knowledge/cite.js';
 
 /** Escapes the three characters Slack treats as control sequences in mrkdwn. */
 export function escapeMrkdwn(text: string): string {
@@ -13,11 +14,19 @@ export function sourceLink(citation: Citation): string {
   return `<${citation.url.replace(/[|<>\s]/g, encodeURIComponent)}|${escapeMrkdwn(title)}>`;
 }
 
-/** "Sources: <a|A> · <b|B>" for a list of citations, de-duplicated by url. */
+/**
+ * "Sources: <a|A> · <b|B>" for a list of citations, de-duplicated by url; a synthesis whose page has no
+ * public address is replaced by the public sources it rests on.
+ */
 export function sourcesLine(citations: Citation[], label = 'Sources'): string | undefined {
-  const seen = new Set<string>();
-  const unique = citations.filter((c) => !seen.has(c.url) && seen.add(c.url));
+  const unique = linkableCitations(citations);
   return unique.length > 0 ? `${label}: ${unique.map(sourceLink).join(' · ')}` : undefined;
+}
+
+/** " (<a|A>, <b|B>)" beside a sentence, or nothing; a synthesis without a public page shows a few of its sources. */
+export function inlineSources(citations: Citation[]): string {
+  const links = linkableCitations(citations, { sourcesPerSynthesis: INLINE_SOURCES_PER_SYNTHESIS });
+  return links.length > 0 ? ` (${links.map(sourceLink).join(', ')})` : '';
 }
 
 /**

@@ -8,7 +8,7 @@ import { type OutMessage, type QuickReply, RECOMMENDATION_ACTIONS } from '../../
 import { factLabel } from '../../core/profile/fact-labels.js';
 import { citationsNotInline } from '../../core/render/citations-not-inline.js';
 import { buttons, context, header, listSections, sections } from './block-builders.js';
-import { escapeMrkdwn, sourceLink, sourcesLine, toMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, inlineSources, sourcesLine, toMrkdwn } from './mrkdwn.js';
 import { type Block, packBlocks, type SlackMessage } from './slack-message.js';
 
 type RecommendationMessage = Extract<OutMessage, { type: 'recommendation' }>;
@@ -16,8 +16,7 @@ type RecommendationMessage = Extract<OutMessage, { type: 'recommendation' }>;
 export function renderRecommendation(message: RecommendationMessage): SlackMessage[] {
   const a = message.assessment;
   const verdict = VERDICT_LABELS[a.verdict] ?? a.verdict;
-  const cite = (citations: { url: string; title: string; id: string }[]) =>
-    citations.length > 0 ? ` (${citations.map(sourceLink).join(', ')})` : '';
+  const cite = inlineSources;
 
   const blocks: Block[] = [
     header(`Recommendation: ${verdict}`),

@@ -7,6 +7,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import type { ChannelDeps } from '../../app/channel.js';
 import type { CommandContext } from '../../app/commands.js';
 import { toArchieError } from '../../core/errors.js';
+import { linkableCitations } from '../../core/knowledge/cite.js';
 import type { OutMessage, ReplyStream, UserInput } from '../../core/message.js';
 import { checkinCard, wantsCheckinCard } from './checkin-card.js';
 import { conversationKind } from './read-teams-input.js';
@@ -105,7 +106,9 @@ async function askKnowledge(deps: ChannelDeps, question: string, userId: string 
   }
   const nearby =
     !answer.found && answer.nearby && answer.nearby.length > 0
-      ? `\n\nRelated topics: ${answer.nearby.map((c) => `[${c.title}](${c.url})`).join(' · ')}`
+      ? `\n\nRelated topics: ${linkableCitations(answer.nearby)
+          .map((c) => `[${c.title}](${c.url})`)
+          .join(' · ')}`
       : '';
   return {
     type: 'text',

@@ -5,6 +5,7 @@
 
 import type { Citation } from '../../core/assessment/assessment.js';
 import { VERDICT_LABELS } from '../../core/assessment/assessment.js';
+import { INLINE_SOURCES_PER_SYNTHESIS, linkableCitations } from '../../core/knowledge/cite.js';
 import { type OutMessage, type QuickReply, RECOMMENDATION_ACTIONS } from '../../core/message.js';
 import { citationsNotInline } from '../../core/render/citations-not-inline.js';
 import { attachment, card, heading, link, submitAction, textBlock } from './adaptive-card.js';
@@ -48,18 +49,26 @@ export function renderRecommendation(message: RecommendationMessage): TeamsActiv
   const more = citationsNotInline(a);
   if (more.length > 0) {
     body.push(heading('More sources'));
-    body.push(textBlock(more.map((c) => `- ${link(c.title, c.url)}`).join('\n'), { size: 'Small' }));
+    body.push(
+      textBlock(
+        linkableCitations(more)
+          .map((c) => `- ${link(c.title, c.url)}`)
+          .join('\n'),
+        { size: 'Small' },
+      ),
+    );
   }
   return {
     type: 'message',
     summary: `Recommendation: ${verdict}`,
     attachments: [attachment(card(body, withStandardActions(message.actions).map(submitAction)))],
-    ...(message.generated ? { entities: [aiEntity(a.citations)] } : {}),
+    ...(message.generated ? { entities: [aiEntity(linkableCitations(a.citations))] } : {}),
   };
 }
 
 function sources(citations: Citation[]): string {
-  return citations.length > 0 ? ` (${citations.map((c) => link(c.title, c.url)).join(', ')})` : '';
+  const links = linkableCitations(citations, { sourcesPerSynthesis: INLINE_SOURCES_PER_SYNTHESIS });
+  return links.length > 0 ? ` (${links.map((c) => link(c.title, c.url)).join(', ')})` : '';
 }
 
 /** The consultant's own buttons first, then any standard one it left out; the standard five always fit. */

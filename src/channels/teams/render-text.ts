@@ -1,4 +1,5 @@
 /** Renders a text OutMessage: plain markdown, or a card when it carries quick replies. */
+import { linkableCitations } from '../../core/knowledge/cite.js';
 import type { OutMessage } from '../../core/message.js';
 import { attachment, card, link, submitAction, textBlock } from './adaptive-card.js';
 import { aiEntity } from './ai-entity.js';
@@ -9,7 +10,7 @@ type TextMessage = Extract<OutMessage, { type: 'text' }>;
 
 /** One activity per ~28 KB of text; buttons and the AI label go on the last piece. */
 export function renderText(message: TextMessage): TeamsActivity[] {
-  const citations = message.citations ?? [];
+  const citations = linkableCitations(message.citations ?? []);
   const sources =
     citations.length > 0 && !message.generated
       ? `\n\nSources: ${citations.map((c) => link(c.title, c.url)).join(' · ')}`

@@ -1,4 +1,6 @@
 /** `archie ask "<question>"`: an answer from the knowledge base with its sources, or an honest "I don't know". */
+
+import { citationJson, linkableCitations } from '../../core/knowledge/cite.js';
 import type { CliIo } from '../cli-io.js';
 import { buildConsultant, EXIT, EXIT_CODES_HELP, parseOptions, usage, withErrors } from '../cli-support.js';
 
@@ -35,11 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const cli = await buildConsultant(io, { persistent: false });
     try {
       const answer = await cli.consultant.ask(question, { channel: 'cli' });
-      const link = (c: { title: string; url: string; organisation?: true }) => ({
-        title: c.title,
-        url: c.url,
-        ...(c.organisation ? { organisation: true } : {}),
-      });
+      const link = citationJson;
       if (values.json) {
         io.stdout(
           `${JSON.stringify(
@@ -57,9 +55,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       }
       const lines = [answer.answer];
       if (answer.citations.length)
-        lines.push('', 'Sources:', ...answer.citations.map((c, i) => `${i + 1}. ${c.title}: ${c.url}`));
+        lines.push(
+          '',
+          'Sources:',
+          ...linkableCitations(answer.citations).map((c, i) => `${i + 1}. ${c.title}: ${c.url}`),
+        );
       if (!answer.found && answer.nearby?.length) {
-        lines.push('', 'Nearby topics I do cover:', ...answer.nearby.map((c) => `- ${c.title}: ${c.url}`));
+        lines.push(
+          '',
+          'Nearby topics I do cover:',
+          ...linkableCitations(answer.nearby).map((c) => `- ${c.title}: ${c.url}`),
+        );
       }
       io.stdout(`${lines.join('\n')}\n`);
       return EXIT.ok;

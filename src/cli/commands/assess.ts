@@ -6,6 +6,7 @@ import type { AssessResult } from '../../core/consultant.js';
 import { ArchieError } from '../../core/errors.js';
 import { templatedSummary } from '../../core/interview/interview-messages.js';
 import { screenInput } from '../../core/interview/screen-input.js';
+import { citationJson } from '../../core/knowledge/cite.js';
 import { describeProfile } from '../../core/render/describe-profile.js';
 import { renderAssessmentMarkdown } from '../../core/render/render-markdown.js';
 import type { CliIo } from '../cli-io.js';
@@ -40,8 +41,7 @@ ${EXIT_CODES_HELP}
 /** The JSON shape scripts rely on. */
 export function toJson(result: AssessResult, notes: string[]) {
   const a = result.assessment;
-  const cite = (cs: Citation[]) =>
-    cs.map(({ id, title, url, organisation }) => ({ id, title, url, ...(organisation ? { organisation } : {}) }));
+  const cite = (cs: Citation[]) => cs.map(citationJson);
   return {
     recommendation: a.verdict,
     confidence: a.confidence,

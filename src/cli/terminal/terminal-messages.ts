@@ -4,6 +4,7 @@
  * Option numbers come from a menu that keeps its numbers while a verdict stands (see `nextMenu`).
  */
 import { type Assessment, VERDICT_LABELS } from '../../core/assessment/assessment.js';
+import { linkableCitations } from '../../core/knowledge/cite.js';
 import { ACTIONS, type OutMessage, type QuickReply } from '../../core/message.js';
 import { renderAssessmentMarkdown } from '../../core/render/render-markdown.js';
 import type { TerminalMarkdown } from './create-terminal-markdown.js';
@@ -110,7 +111,9 @@ export function messageMarkdown(message: Exclude<OutMessage, { type: 'recommenda
       const parts = [message.text];
       if (message.generated) parts.push('_(AI generated)_');
       if (message.citations?.length) {
-        parts.push(['Sources:', ...message.citations.map((c) => `- [${c.title}](${c.url})`)].join('\n'));
+        parts.push(
+          ['Sources:', ...linkableCitations(message.citations).map((c) => `- [${c.title}](${c.url})`)].join('\n'),
+        );
       }
       return parts.join('\n\n');
     }

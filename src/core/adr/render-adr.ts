@@ -8,6 +8,7 @@ import {
   VERDICTS,
   type Verdict,
 } from '../assessment/assessment.js';
+import { INLINE_SOURCES_PER_SYNTHESIS, linkableCitations } from '../knowledge/cite.js';
 import { factLabel } from '../profile/fact-labels.js';
 import type { TeamProfile } from '../profile/profile.js';
 import { describeProfile } from '../render/describe-profile.js';
@@ -46,7 +47,10 @@ const PROS_CONS: Record<Verdict, { pros: string; cons: string }> = {
   },
 };
 
-const cite = (cs: readonly Citation[]) => (cs.length ? ` (${cs.map((c) => `[${c.title}](${c.url})`).join(', ')})` : '');
+const cite = (cs: readonly Citation[]) => {
+  const links = linkableCitations(cs, { sourcesPerSynthesis: INLINE_SOURCES_PER_SYNTHESIS });
+  return links.length ? ` (${links.map((c) => `[${c.title}](${c.url})`).join(', ')})` : '';
+};
 
 /** A filesystem-safe slug. */
 function slug(text: string): string {
@@ -145,7 +149,7 @@ export function renderAdr(input: AdrInput): RenderedAdr {
     ]),
     '## Links',
     '',
-    ...a.citations.map((c) => `- [${c.title}](${c.url})`),
+    ...linkableCitations(a.citations).map((c) => `- [${c.title}](${c.url})`),
     '',
   ];
   return { title, filename: `${day}-${slug(title)}.md`, markdown: lines.join('\n') };

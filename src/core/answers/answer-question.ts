@@ -5,7 +5,7 @@
 import type { Citation } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { contentTerms } from '../knowledge/analyze-text.js';
-import { citeDoc } from '../knowledge/cite-doc.js';
+import { citeDoc } from '../knowledge/cite.js';
 import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
 import { directYesNo } from './direct-answer.js';
 import { judgeRelevance } from './judge-relevance.js';
@@ -55,7 +55,7 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
   if (sentences.length === 0) {
     const nearby = distinct(hits.map((h) => h.docId))
       .slice(0, NEARBY_COUNT)
-      .flatMap((id) => citationFor(kb.docs.get(id)));
+      .flatMap((id) => citationFor(kb, id));
     return {
       found: false,
       answer: NOT_FOUND_ANSWER,
@@ -84,7 +84,7 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
     add(s.passage.docId, quoted);
     if (takeaway && figureFirst && s === sentences[0]) add(takeaway.docId, takeaway.text);
   }
-  const quotedCitations = [...bySource.keys()].flatMap((id) => citationFor(kb.docs.get(id)));
+  const quotedCitations = [...bySource.keys()].flatMap((id) => citationFor(kb, id));
   const lines = quotedCitations.map((c) => `${bySource.get(c.id)!.join(' ')} (${c.title})`);
   // A yes/no question gets "Yes:" or "No:" first when the quoted sentences take a clear stance on it.
   const stance = directYesNo(text, [...bySource.values()].flat());
@@ -93,7 +93,7 @@ export async function answerQuestion(question: string, kb: KnowledgeBase): Promi
   // Sources a quoted synthesis sentence relies on are cited after the quoted ones.
   const extra = distinct(referenced)
     .filter((id) => !bySource.has(id))
-    .flatMap((id) => citationFor(kb.docs.get(id)));
+    .flatMap((id) => citationFor(kb, id));
   return { found: true, answer: lines.join('\n'), citations: [...quotedCitations, ...extra] };
 }
 
@@ -135,15 +135,16 @@ function liftReferences(sentence: string, kb: KnowledgeBase): { text: string; id
 }
 
 function suggestions(kb: KnowledgeBase): Citation[] {
-  const preferred = SUGGESTED_IDS.flatMap((id) => citationFor(kb.docs.get(id)));
+  const preferred = SUGGESTED_IDS.flatMap((id) => citationFor(kb, id));
   if (preferred.length > 0) return preferred;
   const docs = [...kb.docs.values()].sort((a, b) => a.id.localeCompare(b.id));
   const synthesis = docs.filter((d) => d.kind === 'synthesis');
-  return (synthesis.length > 0 ? synthesis : docs).slice(0, NEARBY_COUNT).flatMap((d) => citationFor(d));
+  return (synthesis.length > 0 ? synthesis : docs).slice(0, NEARBY_COUNT).flatMap((d) => citationFor(kb, d.id));
 }
 
-function citationFor(doc: KnowledgeDoc | undefined): Citation[] {
-  return doc ? [citeDoc(doc)] : [];
+function citationFor(kb: KnowledgeBase, id: string): Citation[] {
+  const doc = kb.docs.get(id);
+  return doc ? [citeDoc(doc, kb)] : [];
 }
 
 function distinct(ids: string[]): string[] {

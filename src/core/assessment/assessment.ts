@@ -45,9 +45,15 @@ export function isCloseCall(winner: number, runnerUp: number): boolean {
 export interface Citation {
   id: string;
   title: string;
+  /**
+   * A source's public URL. For an Archie synthesis: its own page, absolute when the public address is known
+   * (PUBLIC_URL), otherwise the site path `/knowledge/<id>`; never a third-party page.
+   */
   url: string;
   /** The organisation's own document (KNOWLEDGE_DIRS); its title then ends with ORGANISATION_MARK. */
   organisation?: true;
+  /** For a synthesis: the public sources it rests on, which channels list when its page cannot be linked. */
+  basedOn?: Citation[];
 }
 
 /** One named, weighted factor that moved the scores, with the documents that justify it. */

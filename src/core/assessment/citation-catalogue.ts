@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { citeDoc } from '../knowledge/cite-doc.js';
-import type { KnowledgeBase } from '../knowledge/knowledge.js';
+import { citeDoc } from '../knowledge/cite.js';
+import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
+import { parseKnowledgeDoc } from '../knowledge/parse-knowledge-doc.js';
 import type { Citation } from './assessment.js';
 
 export type CitationLookup = (id: string) => Citation | undefined;
@@ -15,35 +16,24 @@ export type CitationLookup = (id: string) => Citation | undefined;
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge', import.meta.url));
 let builtIn: Map<string, Citation> | undefined;
 
-const unquote = (s: string) => s.trim().replace(/^(['"])(.*)\1$/, '$2');
-
-/** Reads id/title/url from the YAML front-matter of every document in `dir` (errors → skipped file). */
+/** Citations for every document in `dir` (an unreadable or malformed document is skipped). */
 export function readCitationsFromDir(dir: string): Map<string, Citation> {
-  const out = new Map<string, Citation>();
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    files = readdirSync(dir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md');
   } catch {
-    return out;
+    return new Map();
   }
+  const docs = new Map<string, KnowledgeDoc>();
   for (const file of files.sort()) {
     try {
-      const text = readFileSync(join(dir, file), 'utf8');
-      const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-      if (!fm) continue;
-      const field = (name: string) => {
-        const m = new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(fm);
-        return m ? unquote(m[1]!) : undefined;
-      };
-      const id = field('id');
-      const title = field('title');
-      const url = field('url');
-      if (id && title && url) out.set(id, { id, title, url });
+      const doc = parseKnowledgeDoc(readFileSync(join(dir, file), 'utf8'), join(dir, file));
+      docs.set(doc.id, doc);
     } catch {
       // An unreadable document cannot be cited; the rest still can.
     }
   }
-  return out;
+  return new Map([...docs.values()].map((doc) => [doc.id, citeDoc(doc, { docs })]));
 }
 
 /** The built-in lookup over `<repo>/knowledge` (loaded on first use). */
@@ -53,10 +43,10 @@ export const defaultCitationLookup: CitationLookup = (id) => {
 };
 
 /** A lookup over a loaded knowledge base. */
-export function citationLookupFrom(kb: Pick<KnowledgeBase, 'docs'>): CitationLookup {
+export function citationLookupFrom(kb: Pick<KnowledgeBase, 'docs' | 'pageBase'>): CitationLookup {
   return (id) => {
     const doc = kb.docs.get(id);
-    return doc ? citeDoc(doc) : undefined;
+    return doc ? citeDoc(doc, kb) : undefined;
   };
 }
 
@@ -68,7 +58,7 @@ export function resolveCitations(ids: readonly string[], lookup?: CitationLookup
     if (seen.has(id)) continue;
     seen.add(id);
     const c = lookup?.(id) ?? defaultCitationLookup(id);
-    if (c?.url) out.push({ id: c.id, title: c.title, url: c.url, ...(c.organisation ? { organisation: true } : {}) });
+    if (c?.url) out.push(c);
   }
   return out;
 }

@@ -20,7 +20,7 @@ import {
   type Verdict,
 } from '../assessment/assessment.js';
 import { type ProfileScore, scoreProfile } from '../assessment/score-profile.js';
-import { citeDoc } from '../knowledge/cite-doc.js';
+import { citeDoc } from '../knowledge/cite.js';
 import type { KnowledgeBase } from '../knowledge/knowledge.js';
 import type { FactKey, TeamProfile } from '../profile/profile.js';
 import {
@@ -95,7 +95,7 @@ function collectConstraints(kb: Pick<KnowledgeBase, 'docs'>): ActiveConstraint[]
   for (const doc of kb.docs.values()) {
     if (!doc.organisation || !doc.constraints) continue;
     const c: OrgConstraints = doc.constraints;
-    const base = { ...(c.reason ? { reason: c.reason } : {}), source: citeDoc(doc) };
+    const base = { ...(c.reason ? { reason: c.reason } : {}), source: citeDoc(doc, kb) };
     if (c.platform) out.push({ name: 'platform', value: c.platform, ...base });
     if (c.complianceBoundary) out.push({ name: 'compliance-boundary', value: c.complianceBoundary, ...base });
     if (c.maxServices !== undefined) out.push({ name: 'max-services', value: c.maxServices, ...base });

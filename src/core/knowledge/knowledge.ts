@@ -7,6 +7,7 @@ export type DocKind = 'source' | 'synthesis';
 export interface KnowledgeDoc {
   id: string;
   title: string;
+  /** A source's public URL; for a synthesis, its own page's site path `/knowledge/<id>`. */
   url: string;
   publisher: string;
   author?: string;
@@ -51,6 +52,8 @@ export interface Retriever {
 
 export interface KnowledgeBase {
   docs: ReadonlyMap<string, KnowledgeDoc>;
+  /** The public origin the knowledge pages are served at (PUBLIC_URL); synthesis citations link there. */
+  pageBase?: string;
   passages: readonly Passage[];
   retriever: Retriever;
 }

@@ -39,6 +39,11 @@ export function loadKnowledgeBase(
   return pending;
 }
 
+/** The knowledge base with the public origin its pages are served at (from PUBLIC_URL), if any. */
+export function withPageBase(kb: KnowledgeBase, publicUrl: string | undefined): KnowledgeBase {
+  return publicUrl ? { ...kb, pageBase: new URL(publicUrl).origin } : kb;
+}
+
 /** Reads, validates and indexes the folders without the per-process cache. */
 export async function buildKnowledgeBase(
   dir: string,

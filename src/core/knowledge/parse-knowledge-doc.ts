@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { readConstraints } from '../constraints/org-constraints.js';
+import { knowledgePagePath } from './cite.js';
 import { bodyLine, type DocProblem, lineOfField, problemsError } from './document-problems.js';
 import type { KnowledgeDoc } from './knowledge.js';
 
@@ -23,7 +24,8 @@ const frontMatterSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and dashes)'),
     title: nonEmpty,
-    url: z.httpUrl('must be an http(s) URL'),
+    // A source's public page. A synthesis has none of its own: it is cited by its knowledge page.
+    url: z.httpUrl('must be an http(s) URL').optional(),
     publisher: nonEmpty,
     author: nonEmpty.optional(),
     // When the source itself was published; omitted for undated documentation.
@@ -54,6 +56,21 @@ const frontMatterSchema = z
       ctx.addIssue({ code: 'custom', path: ['cites'], message: 'a synthesis document must cite its sources' });
     }
   });
+
+// In the public knowledge base a source carries its public URL; a synthesis has none (its page is its address).
+const publicSchema = frontMatterSchema.superRefine((data, ctx) => {
+  if (data.kind === 'source' && data.url === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'is missing (a source needs its public URL)' });
+  }
+  if (data.kind === 'synthesis' && data.url !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message:
+        "must be left out for a synthesis: Archie's guidance is cited by its own page, and its sources by theirs",
+    });
+  }
+});
 
 // The organisation's documents may link to an intranet page (http://wiki/adr-12): any http(s) address.
 const organisationSchema = frontMatterSchema.safeExtend({
@@ -99,7 +116,7 @@ export function checkKnowledgeDoc(
     report('front-matter', 1, 'is missing (start the file with a --- block)');
     return { problems };
   }
-  const result = (options.organisation ? organisationSchema : frontMatterSchema).safeParse(parsed.data);
+  const result = (options.organisation ? organisationSchema : publicSchema).safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.join('.') || 'front-matter';
@@ -128,7 +145,7 @@ export function checkKnowledgeDoc(
   const doc: KnowledgeDoc = {
     id: data.id,
     title: data.title.trim(),
-    url: data.url,
+    url: data.url ?? knowledgePagePath(data.id),
     publisher: data.publisher.trim(),
     ...(data.author ? { author: data.author.trim() } : {}),
     ...(data.published ? { published: data.published } : {}),

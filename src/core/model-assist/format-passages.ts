@@ -1,6 +1,6 @@
 /** Labels retrieved passages [p1]…[pN] for a prompt, and maps labels back to passages and citations. */
 import type { Citation } from '../assessment/assessment.js';
-import { citeDoc } from '../knowledge/cite-doc.js';
+import { citeDoc } from '../knowledge/cite.js';
 import type { KnowledgeBase, Passage } from '../knowledge/knowledge.js';
 import { normaliseUrl } from './guard-output.js';
 
@@ -30,7 +30,7 @@ export function knowledgeUrls(kb: KnowledgeBase): Set<string> {
 /** The citation (document) behind a passage. */
 export function citationOf(kb: KnowledgeBase, passage: Passage): Citation {
   const doc = kb.docs.get(passage.docId);
-  return doc ? citeDoc(doc) : { id: passage.docId, title: passage.title, url: passage.url };
+  return doc ? citeDoc(doc, kb) : { id: passage.docId, title: passage.title, url: passage.url };
 }
 
 /**

@@ -1,15 +1,18 @@
 /** Renders channel-neutral messages as Markdown for the terminal, the CLI and exported files. */
 import { type Assessment, type Citation, VERDICT_LABELS } from '../assessment/assessment.js';
+import { INLINE_SOURCES_PER_SYNTHESIS, linkableCitations } from '../knowledge/cite.js';
 import type { OutMessage, QuickReply } from '../message.js';
 import { factLabel } from '../profile/fact-labels.js';
 
 /** `[title](url)` links for citations, comma-separated. */
 export function citationLinks(citations: readonly Citation[]): string {
-  return citations.map((c) => `[${c.title}](${c.url})`).join(', ');
+  return linkableCitations(citations, { sourcesPerSynthesis: INLINE_SOURCES_PER_SYNTHESIS })
+    .map((c) => `[${c.title}](${c.url})`)
+    .join(', ');
 }
 
 const withCites = (text: string, citations: readonly Citation[]) =>
-  citations.length ? `${text} (${citationLinks(citations)})` : text;
+  citationLinks(citations) ? `${text} (${citationLinks(citations)})` : text;
 
 /** The full recommendation: verdict, confidence, reasons with citations, risks, triggers, next steps, sources. */
 export function renderAssessmentMarkdown(assessment: Assessment, summary?: string): string {
@@ -45,7 +48,8 @@ export function renderAssessmentMarkdown(assessment: Assessment, summary?: strin
       ...a.assumptions.map((x) => `- ${factLabel(x.fact)}: ${x.assumed}`),
     );
   }
-  if (a.citations.length) out.push('', '### Sources', ...a.citations.map((c, i) => `${i + 1}. [${c.title}](${c.url})`));
+  const sources = linkableCitations(a.citations);
+  if (sources.length) out.push('', '### Sources', ...sources.map((c, i) => `${i + 1}. [${c.title}](${c.url})`));
   return out.join('\n');
 }
 
@@ -60,7 +64,9 @@ export function renderMarkdown(message: OutMessage): string {
     case 'text': {
       const parts = [message.generated ? `${message.text}\n\n_(AI generated)_` : message.text];
       if (message.citations?.length) {
-        parts.push(['Sources:', ...message.citations.map((c) => `- [${c.title}](${c.url})`)].join('\n'));
+        parts.push(
+          ['Sources:', ...linkableCitations(message.citations).map((c) => `- [${c.title}](${c.url})`)].join('\n'),
+        );
       }
       if (message.quickReplies?.length) parts.push(renderQuickReplies(message.quickReplies));
       return parts.join('\n\n');

@@ -146,7 +146,14 @@ describe('assessProfile explains itself with sources', () => {
       for (const reason of a.reasons) {
         expect(reason.citations.length).toBeGreaterThanOrEqual(1);
         for (const c of reason.citations) {
-          expect(c.url).toMatch(/^https?:\/\//);
+          // A source links to its public page; a synthesis to its own knowledge page, with its public sources.
+          if (c.basedOn) {
+            expect(c.url).toBe(`/knowledge/${c.id}`);
+            expect(c.basedOn.length).toBeGreaterThan(0);
+            for (const s of c.basedOn) expect(s.url).toMatch(/^https?:\/\//);
+          } else {
+            expect(c.url).toMatch(/^https?:\/\//);
+          }
           expect(DOC_IDS.has(c.id)).toBe(true);
         }
       }

@@ -14,7 +14,7 @@ import { createConstrainedEngine } from '../../../src/core/constraints/apply-con
 import type { Consultant } from '../../../src/core/consultant.js';
 import { createConsultant } from '../../../src/core/create-consultant.js';
 import { rankQuestions } from '../../../src/core/interview/choose-question.js';
-import { ORGANISATION_MARK } from '../../../src/core/knowledge/cite-doc.js';
+import { ORGANISATION_MARK } from '../../../src/core/knowledge/cite.js';
 import { buildKnowledgeBase, DEFAULT_KNOWLEDGE_DIR } from '../../../src/core/knowledge/load-knowledge-base.js';
 import { createStore } from '../../../src/store/create-store.js';
 import { CANONICAL } from '../../support/cli.js';

@@ -134,8 +134,23 @@ describe('loadKnowledgeBase', () => {
     expect(error.details).toMatchObject({ field: 'front-matter' });
   });
 
+  it('refuses a third-party URL on a synthesis, which is cited by its own page', async () => {
+    const error = await loadError({
+      'sample-doc.md': VALID.replace('kind: source', 'kind: synthesis').replace('cites: []', 'cites: [sample-doc]'),
+    });
+    expect(error.details).toMatchObject({ field: 'url' });
+    expect(error.userMessage).toContain('own page');
+  });
+
+  it('gives a synthesis its knowledge page as its address', async () => {
+    const kb = await loadKnowledgeBase(FIXTURES);
+    expect(kb.docs.get('synthesis-when-to-extract-inference')!.url).toBe(
+      '/knowledge/synthesis-when-to-extract-inference',
+    );
+  });
+
   it('requires a synthesis document to cite documents that exist', async () => {
-    const synthesis = VALID.replace('kind: source', 'kind: synthesis');
+    const synthesis = VALID.replace('kind: source', 'kind: synthesis').replace('url: https://example.org/sample\n', '');
     const uncited = await loadError({ 'sample-doc.md': synthesis });
     expect(uncited.details).toMatchObject({ field: 'cites' });
     const dangling = await loadError({ 'sample-doc.md': synthesis.replace('cites: []', 'cites: [no-such-doc]') });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citationLookupFrom } from '../../../src/core/assessment/citation-catalogue.js';
 import { ArchieError } from '../../../src/core/errors.js';
-import { ORGANISATION_MARK } from '../../../src/core/knowledge/cite-doc.js';
+import { ORGANISATION_MARK } from '../../../src/core/knowledge/cite.js';
 import { formatProblem } from '../../../src/core/knowledge/document-problems.js';
 import {
   buildKnowledgeBase,

@@ -51,11 +51,17 @@ function humanize(key) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A citation's address: a public URL, or an Archie synthesis's page on this server (/knowledge/<id>). */
+function citationHref(citation) {
+  const url = String(citation?.url ?? '');
+  return /^\/knowledge\/[a-z0-9-]+$/.test(url) ? url : safeUrl(url);
+}
+
 /** Small source links after a sentence: "[1] Title". */
 function citationLinks(citations) {
   const span = h('span', 'cites');
   for (const citation of citations ?? []) {
-    const href = safeUrl(citation.url);
+    const href = citationHref(citation);
     if (!href) continue;
     span.append(' ', externalLink(citation.title, href));
   }
@@ -63,14 +69,14 @@ function citationLinks(citations) {
 }
 
 function sourcesList(citations, heading = 'Sources') {
-  const usable = (citations ?? []).filter((c) => safeUrl(c.url));
+  const usable = (citations ?? []).filter((c) => citationHref(c));
   if (usable.length === 0) return undefined;
   const wrap = h('div', 'sources');
   wrap.append(h('p', 'sources-title', heading));
   const list = h('ul');
   for (const c of usable) {
     const li = h('li');
-    li.append(externalLink(c.title, safeUrl(c.url)));
+    li.append(externalLink(c.title, citationHref(c)));
     list.append(li);
   }
   wrap.append(list);
