@@ -53,6 +53,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
       'datacenter-latency-numbers',
       'nvidia-nim-llm-benchmark',
       'litellm-gateway',
+      'synthesis-model-gateway-platform',
     ],
     strength: (p) => (p.modelHosting === 'hosted-api' && !p.gpuInference ? 1 : undefined),
     explain: () =>
@@ -88,7 +89,7 @@ export const BOUNDARY_FACTORS: Factor[] = [
     ],
     strength: (p) => (p.complianceBoundary ? 1 : undefined),
     explain: () =>
-      'Regulated data (HIPAA, PCI, data residency) needs a boundary you can audit and lock down; isolating just the component that touches it shrinks the audited surface, while everything else stays in one deployable. Vogels: keep together what shares security vectors, separate what does not.',
+      'Regulated data (HIPAA, PCI, data residency) needs a boundary you can audit and lock down; isolating just the component that touches it shrinks the audited surface, while everything else stays in one deployable. Vogels: keep together what shares security vectors, separate what does not. Residency alone may not need it: model providers such as OpenAI process EU-project requests in-region.',
     boundary: () => 'Compliance boundary (the one service that touches regulated data)',
   },
   {
@@ -98,13 +99,14 @@ export const BOUNDARY_FACTORS: Factor[] = [
     weights: BOUNDARY_WEIGHTS,
     citations: [
       'synthesis-compliance-and-sandbox-boundaries',
+      'synthesis-agents-tools-mcp-boundaries',
       'claude-code-sandboxing',
       'anthropic-building-effective-agents',
       'vogels-monoliths-not-dinosaurs',
     ],
     strength: (p) => (p.untrustedCode ? 1 : undefined),
     explain: () =>
-      'Agents that execute user-supplied or model-generated code need an isolated runtime with its own permissions and resource limits; that sandbox is a security boundary, so it belongs in its own service even when everything else stays together.',
+      'Agents that execute user-supplied or model-generated code need an isolated runtime with its own permissions and resource limits, isolating both the filesystem and the network, with credentials held outside it; that sandbox is a security boundary, so it belongs in its own service even when everything else stays together, while the agent loop and its other tools stay in the application.',
     boundary: () => 'Code-execution sandbox (isolated runtime for user or agent code)',
   },
   {

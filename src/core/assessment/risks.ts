@@ -27,7 +27,7 @@ const RISKS: Record<Verdict, RiskTemplate[]> = {
       risk: 'Model calls get tied to one provider SDK across the codebase.',
       mitigation:
         'Route every model call through one interface or an OpenAI-compatible gateway with fallbacks and budgets.',
-      citations: ['litellm-gateway', 'huyen-genai-platform'],
+      citations: ['litellm-gateway', 'huyen-genai-platform', 'synthesis-model-gateway-platform'],
     },
   ],
   'modular-monolith': [
