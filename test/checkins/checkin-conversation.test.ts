@@ -66,7 +66,11 @@ describe('a check-in conversation', () => {
     expect(text).toMatch(/Factors that moved:\n- .+: (new, )?\+[\d.]+ towards/);
     expect(text).toMatch(/- One small team: no longer applies; it counted [\d.]+ against/);
     expect(delta.type === 'text' && delta.citations?.length).toBeGreaterThan(0);
-    for (const c of delta.type === 'text' ? (delta.citations ?? []) : []) expect(c.url).toMatch(/^https?:\/\//);
+    // A source links its public page; an Archie synthesis its own knowledge page, with its public sources.
+    for (const c of delta.type === 'text' ? (delta.citations ?? []) : []) {
+      if (c.basedOn) expect(c.url).toBe(`/knowledge/${c.id}`);
+      else expect(c.url).toMatch(/^https?:\/\//);
+    }
 
     // The conversation itself now knows the new facts, and the history has both verdicts.
     const snapshot = await h.deps.consultant.snapshot(h.ctx.conversationId);
