@@ -77,7 +77,10 @@ describe('archie ask with KNOWLEDGE_DIRS', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.found).toBe(true);
-    expect(out.citations[0]).toEqual({
+    // Cited beside the public synthesis on the same question (where the vector store lives).
+    expect(out.citations.find((c: { organisation?: true }) => c.organisation)).toEqual({
+      id: 'adr-0012-postgres-for-vectors',
+      kind: 'source',
       title: 'ADR-12: Embeddings live in Postgres (pgvector) — your organisation',
       url: 'https://wiki.northwind.internal/architecture/adr-0012',
       organisation: true,
