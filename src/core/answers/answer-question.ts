@@ -6,7 +6,7 @@ import type { Citation } from '../assessment/assessment.js';
 import type { Answer } from '../consultant.js';
 import { contentTerms } from '../knowledge/analyze-text.js';
 import { citeDoc } from '../knowledge/cite.js';
-import type { KnowledgeBase, KnowledgeDoc } from '../knowledge/knowledge.js';
+import type { KnowledgeBase } from '../knowledge/knowledge.js';
 import { directYesNo } from './direct-answer.js';
 import { judgeRelevance } from './judge-relevance.js';
 import { FIGURE_QUESTION, HAS_FIGURE, nearDuplicate, selectSentences } from './select-sentences.js';
