@@ -2,6 +2,8 @@
  * Every labelled description in test/eval (the scenario sets, the independent sets and fresh sets A and B), for
  * properties that must hold on all of them. Tests iterate them; nobody reads them to tune the engine.
  */
+import type { createConsultant } from '../../src/core/create-consultant.js';
+import { ArchieError } from '../../src/core/errors.js';
 import { FRESH_SCENARIOS_A } from './fresh-a.js';
 import { FRESH_SCENARIOS_B } from './fresh-b.js';
 import { HELD_OUT_SCENARIOS } from './held-out.js';
@@ -26,3 +28,18 @@ export const LABELLED_DESCRIPTIONS: LabelledDescription[] = [
   ...from('fresh set A', FRESH_SCENARIOS_A),
   ...from('fresh set B', FRESH_SCENARIOS_B),
 ];
+
+type Consultant = ReturnType<typeof createConsultant>;
+
+/** What `assess` gives a description, or undefined when it refuses for too little to decide (it asks). */
+export async function assessOrAsk(
+  consultant: Pick<Consultant, 'assess'>,
+  description: string,
+): Promise<Awaited<ReturnType<Consultant['assess']>> | undefined> {
+  try {
+    return await consultant.assess(description);
+  } catch (error) {
+    if (error instanceof ArchieError && error.code === 'insufficient_input') return undefined;
+    throw error;
+  }
+}

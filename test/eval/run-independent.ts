@@ -9,13 +9,13 @@
 import Keyv from 'keyv';
 import { VERDICTS, type Verdict } from '../../src/core/assessment/assessment.js';
 import { createConsultant } from '../../src/core/create-consultant.js';
-import { ArchieError } from '../../src/core/errors.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/knowledge.js';
 import { FRESH_SCENARIOS_A } from './fresh-a.js';
 import { FRESH_SCENARIOS_B } from './fresh-b.js';
 import { HELD_OUT_SCENARIOS } from './held-out.js';
 import { HELD_OUT_2 } from './held-out-2.js';
 import { HELD_OUT_3 } from './held-out-3.js';
+import { assessOrAsk } from './labelled-descriptions.js';
 
 /** 'ask': too little to decide, so the right answer is a question for the essentials, not a verdict. */
 type Outcome = Verdict | 'ask';
@@ -85,13 +85,8 @@ async function outcomeOf(
   consultant: ReturnType<typeof createConsultant>,
   description: string,
 ): Promise<{ got: Outcome; confidence?: number }> {
-  try {
-    const { assessment } = await consultant.assess(description);
-    return { got: assessment.verdict, confidence: assessment.confidence };
-  } catch (error) {
-    if (error instanceof ArchieError && error.code === 'insufficient_input') return { got: 'ask' };
-    throw error;
-  }
+  const result = await assessOrAsk(consultant, description);
+  return result ? { got: result.assessment.verdict, confidence: result.assessment.confidence } : { got: 'ask' };
 }
 
 export async function evaluateIndependentSets(kb: KnowledgeBase): Promise<IndependentSetResult[]> {

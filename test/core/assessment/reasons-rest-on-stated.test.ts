@@ -5,8 +5,7 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { createConsultant } from '../../../src/core/create-consultant.js';
-import { ArchieError } from '../../../src/core/errors.js';
-import { LABELLED_DESCRIPTIONS } from '../../eval/labelled-descriptions.js';
+import { assessOrAsk, LABELLED_DESCRIPTIONS } from '../../eval/labelled-descriptions.js';
 import { knowledge } from '../interview/harness.js';
 
 const plain = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -17,13 +16,8 @@ describe('reasons a team can check', () => {
     let reasons = 0;
     let quoted = 0;
     for (const d of LABELLED_DESCRIPTIONS) {
-      let result: Awaited<ReturnType<typeof consultant.assess>>;
-      try {
-        result = await consultant.assess(d.text);
-      } catch (error) {
-        if (error instanceof ArchieError && error.code === 'insufficient_input') continue;
-        throw error;
-      }
+      const result = await assessOrAsk(consultant, d.text);
+      if (!result) continue;
       const { assessment: a, profile } = result;
       const stated = new Set(Object.keys(profile));
       const assumed = new Set(a.assumptions.map((x) => x.fact));

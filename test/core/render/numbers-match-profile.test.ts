@@ -11,12 +11,11 @@ import { renderMessage as renderTeams } from '../../../src/channels/teams/render
 import { fullRecommendation } from '../../../src/cli/terminal/terminal-messages.js';
 import { renderAdr } from '../../../src/core/adr/render-adr.js';
 import { createConsultant } from '../../../src/core/create-consultant.js';
-import { ArchieError } from '../../../src/core/errors.js';
 import { templatedSummary } from '../../../src/core/interview/interview-messages.js';
 import type { OutMessage } from '../../../src/core/message.js';
 import type { TeamProfile } from '../../../src/core/profile/profile.js';
 import { renderAssessmentMarkdown } from '../../../src/core/render/render-markdown.js';
-import { LABELLED_DESCRIPTIONS } from '../../eval/labelled-descriptions.js';
+import { assessOrAsk, LABELLED_DESCRIPTIONS } from '../../eval/labelled-descriptions.js';
 import { knowledge } from '../interview/harness.js';
 
 const UNITS: { unit: RegExp; fact: keyof TeamProfile }[] = [
@@ -51,13 +50,8 @@ describe('rendered numbers agree with the profile', () => {
     const consultant = createConsultant({ knowledge: await knowledge(), store: new Keyv() });
     let checked = 0;
     for (const d of LABELLED_DESCRIPTIONS) {
-      let result: Awaited<ReturnType<typeof consultant.assess>>;
-      try {
-        result = await consultant.assess(d.text);
-      } catch (error) {
-        if (error instanceof ArchieError && error.code === 'insufficient_input') continue;
-        throw error;
-      }
+      const result = await assessOrAsk(consultant, d.text);
+      if (!result) continue;
       const { assessment: a, profile } = result;
       const message: Extract<OutMessage, { type: 'recommendation' }> = {
         type: 'recommendation',
